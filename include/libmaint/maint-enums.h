@@ -109,4 +109,99 @@ typedef enum {
   MAINT_PRIORITY_EMERGENCY,
 } MaintPriority;
 
+/**
+ * MaintUnscheduledReason:
+ * @MAINT_UNSCHEDULED_AUTO_SCHEDULE_OFF: the machine has `auto_schedule`
+ *   off and the activity has no pinned slot
+ * @MAINT_UNSCHEDULED_NO_WINDOW: the resource group has no maintenance
+ *   window (after blackouts) within the horizon
+ * @MAINT_UNSCHEDULED_NOTICE: windows exist, but none late enough to give
+ *   the notice the group (or the emergency policy) requires
+ * @MAINT_UNSCHEDULED_NOT_BEFORE: no window after the activity's
+ *   `not_before` within the horizon
+ * @MAINT_UNSCHEDULED_TOO_LONG: the slot the activities need is longer than
+ *   every window the group has within the horizon
+ * @MAINT_UNSCHEDULED_CAPACITY: every window that fits was full: fleet-wide,
+ *   per-host or per-group concurrency limits
+ * @MAINT_UNSCHEDULED_SERVICE: every window that fits would break a
+ *   service's `max_unavailable`, `spacing` or `order`
+ * @MAINT_UNSCHEDULED_ROLLOUT: the rollout's waves, staging lead or halt
+ *   leave no room for the activity
+ *
+ * Why an activity did not get a slot. JSON nicks: `auto-schedule-off`,
+ * `no-window`, `notice`, `not-before`, `too-long`, `capacity`, `service`,
+ * `rollout`.
+ */
+typedef enum {
+  MAINT_UNSCHEDULED_AUTO_SCHEDULE_OFF,
+  MAINT_UNSCHEDULED_NO_WINDOW,
+  MAINT_UNSCHEDULED_NOTICE,
+  MAINT_UNSCHEDULED_NOT_BEFORE,
+  MAINT_UNSCHEDULED_TOO_LONG,
+  MAINT_UNSCHEDULED_CAPACITY,
+  MAINT_UNSCHEDULED_SERVICE,
+  MAINT_UNSCHEDULED_ROLLOUT,
+} MaintUnscheduledReason;
+
+/**
+ * MaintConstraint:
+ * @MAINT_CONSTRAINT_REFERENCE: the plan names a machine, group or activity
+ *   the fleet does not have, or an activity's machine differs from its slot's
+ * @MAINT_CONSTRAINT_COVERAGE: an activity is in no slot and not reported as
+ *   unscheduled, or it is in more than one place
+ * @MAINT_CONSTRAINT_SLOT_LENGTH: a slot is shorter than its activities'
+ *   estimates plus the policy's setup, or than the policy's minimum slot
+ * @MAINT_CONSTRAINT_WINDOW: a slot does not lie inside one occurrence of its
+ *   group's windows
+ * @MAINT_CONSTRAINT_BLACKOUT: a slot overlaps a blackout of its group
+ * @MAINT_CONSTRAINT_HORIZON: a slot starts before `now` or ends after
+ *   `now` + horizon
+ * @MAINT_CONSTRAINT_NOTICE: a slot starts earlier than `now` plus the
+ *   notice its activities require
+ * @MAINT_CONSTRAINT_NOT_BEFORE: a slot starts before an activity's
+ *   `not_before`
+ * @MAINT_CONSTRAINT_AUTO_SCHEDULE: a new slot for a machine with
+ *   `auto_schedule` off
+ * @MAINT_CONSTRAINT_PINNED: a pinned (announced) slot was moved, changed or
+ *   dropped
+ * @MAINT_CONSTRAINT_FLEET_CONCURRENCY: more machines down at once than the
+ *   policy's `max_concurrent`
+ * @MAINT_CONSTRAINT_HOST_CONCURRENCY: more guests of one host down at once
+ *   than the policy's `max_concurrent_per_host`
+ * @MAINT_CONSTRAINT_GROUP_CONCURRENCY: more machines of one group down at
+ *   once than the group's `max_concurrent`
+ * @MAINT_CONSTRAINT_SERVICE_UNAVAILABLE: more members of a service down at
+ *   once than its `max_unavailable`
+ * @MAINT_CONSTRAINT_SERVICE_SPACING: two members' downtimes of a service
+ *   closer than its `spacing`
+ * @MAINT_CONSTRAINT_SERVICE_ORDER: a service's members not taken down in
+ *   its `order`
+ * @MAINT_CONSTRAINT_ROLLOUT: a rollout's waves, staging lead or host
+ *   reboot rules are broken
+ * @MAINT_CONSTRAINT_MACHINE_OVERLAP: two slots of one machine overlap
+ *
+ * The hard constraint a plan breaks, as reported by the verifier. JSON
+ * nicks are the lowercase names with dashes, e.g. `fleet-concurrency`.
+ */
+typedef enum {
+  MAINT_CONSTRAINT_REFERENCE,
+  MAINT_CONSTRAINT_COVERAGE,
+  MAINT_CONSTRAINT_SLOT_LENGTH,
+  MAINT_CONSTRAINT_WINDOW,
+  MAINT_CONSTRAINT_BLACKOUT,
+  MAINT_CONSTRAINT_HORIZON,
+  MAINT_CONSTRAINT_NOTICE,
+  MAINT_CONSTRAINT_NOT_BEFORE,
+  MAINT_CONSTRAINT_AUTO_SCHEDULE,
+  MAINT_CONSTRAINT_PINNED,
+  MAINT_CONSTRAINT_FLEET_CONCURRENCY,
+  MAINT_CONSTRAINT_HOST_CONCURRENCY,
+  MAINT_CONSTRAINT_GROUP_CONCURRENCY,
+  MAINT_CONSTRAINT_SERVICE_UNAVAILABLE,
+  MAINT_CONSTRAINT_SERVICE_SPACING,
+  MAINT_CONSTRAINT_SERVICE_ORDER,
+  MAINT_CONSTRAINT_ROLLOUT,
+  MAINT_CONSTRAINT_MACHINE_OVERLAP,
+} MaintConstraint;
+
 G_END_DECLS
