@@ -1,0 +1,8 @@
+#!/bin/sh
+# Install, build with warnings as errors (library, GIR, docs), run every test.
+set -eu
+cd "$(dirname "$0")/.."
+
+scripts/setup.sh
+scripts/build.sh -Dwerror=true -Ddocumentation=true
+meson test -C build --print-errorlogs --num-processes 2
