@@ -603,7 +603,7 @@ plan_from_root (MaintJsonReader  *r,
  * %MAINT_PLAN_ERROR_LIMIT_FAILED before they are parsed.
  *
  * Whether the plan satisfies a fleet's constraints is not checked here;
- * use [class@Maint.Verifier] for that.
+ * use [func@Maint.verify_plan] for that.
  *
  * Returns: (transfer full): the plan, or %NULL with @error set
  */

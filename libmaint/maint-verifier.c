@@ -2011,7 +2011,7 @@ compare_violations (gconstpointer a,
  * The result is sorted by constraint, then start, then machines, so the
  * same inputs always give the same list.
  *
- * Returns: (transfer full) (element-type Maint.Violation): the
+ * Returns: (transfer container) (element-type Maint.Violation): the
  *   violations; empty when the plan holds
  */
 GPtrArray *

@@ -10,7 +10,7 @@ PACKAGES="
   python3 python3-gi gi-docgen
   golang-go
   valgrind clang libclang-rt-14-dev
-  python3-pulp coinor-cbc python3-icalendar
+  python3-pulp coinor-cbc python3-icalendar python3-jsonschema
 "
 
 missing=""

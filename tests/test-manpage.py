@@ -1,0 +1,60 @@
+#!/usr/bin/python3
+# test-manpage.py: doc/maintctl.1 renders cleanly and covers every command
+#
+# SPDX-License-Identifier: LGPL-2.1-or-later
+#
+# argv[1] is the man page; MAINTCTL names the binary. Rendering needs
+# groff (Debian's groff-base, which man-db depends on).
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import unittest
+
+PAGE = sys.argv.pop(1) if len(sys.argv) > 1 else os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), '..', 'doc', 'maintctl.1')
+MAINTCTL = os.environ['MAINTCTL']
+
+
+def commands():
+    """The commands `maintctl --help` lists."""
+    out = subprocess.run([MAINTCTL, '--help'], capture_output=True, text=True, check=True).stdout
+    section = out.split('Commands:', 1)[1]
+    return re.findall(r'^\s{2}([a-z]+)\s{2,}', section, re.M)
+
+
+class ManPage(unittest.TestCase):
+    @unittest.skipUnless(shutil.which('groff'), 'groff is not installed')
+    def test_renders_without_warnings(self):
+        env = dict(os.environ, LC_ALL='C.UTF-8')
+        r = subprocess.run(['groff', '-man', '-Tutf8', '-ww', '-z', PAGE],
+                           capture_output=True, text=True, env=env)
+        self.assertEqual(r.returncode, 0)
+        self.assertEqual(r.stderr, '')
+
+    def test_every_command_is_documented(self):
+        with open(PAGE) as f:
+            page = f.read()
+        cmds = commands()
+        self.assertIn('plan', cmds)
+        for cmd in cmds:
+            with self.subTest(command=cmd):
+                self.assertRegex(page, r'\.SS "%s\b' % cmd)
+                self.assertRegex(page, r'\.SY maintctl\n\.B %s\n' % cmd)
+
+    def test_every_option_is_documented(self):
+        with open(PAGE) as f:
+            page = f.read().replace('\\-', '-')
+        for cmd in commands():
+            out = subprocess.run([MAINTCTL, cmd, '--help'], capture_output=True, text=True).stdout
+            for option in re.findall(r'^\s+(?:-\w, )?(--[a-z-]+)', out, re.M):
+                if option == '--help':
+                    continue
+                with self.subTest(command=cmd, option=option):
+                    self.assertIn(option, page)
+
+
+if __name__ == '__main__':
+    unittest.main(verbosity=2)
