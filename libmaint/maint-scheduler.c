@@ -1,2 +1,2635 @@
-/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* maint-scheduler.c: the scheduling solver
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * How the solver decides is described in doc/solver.md. In short: the
+ * fleet is compiled into flat arrays; every machine's unpinned activities
+ * form one unit; units are placed greedily, highest priority and earliest
+ * deadline first, each at the earliest start its group's windows and all
+ * capacity counters allow; units that found no room are moved to the
+ * front and the greedy is repeated a bounded number of times, keeping the
+ * best plan by the design's lexicographic objective.
+ */
 #include "config.h"
+
+#include <string.h>
+
+#include "maint-scheduler.h"
+#include "maint-scheduler-private.h"
+#include "maint-interval-private.h"
+#include "maint-time.h"
+
+/**
+ * MaintScheduler:
+ *
+ * Turns a [class@Maint.Fleet] into a [class@Maint.Plan]: a dated slot for
+ * the queued activities of every machine, inside its resource group's
+ * maintenance windows, with the notice the group asks for, never breaking
+ * a concurrency, service or pinned-slot constraint; and for every
+ * activity that cannot be placed, the reason.
+ *
+ * The scheduler does not modify the fleet. The same fleet, `now` and
+ * previous plan always give a byte-identical plan (see
+ * [method@Maint.Plan.to_data]); only the elapsed time differs.
+ *
+ * A scheduler object is not meant to be shared between threads while it
+ * is running; separate schedulers on the same fleet may run in parallel.
+ */
+
+struct _MaintScheduler
+{
+  GObject     parent_instance;
+
+  MaintFleet *fleet;
+  gint64      now;
+  MaintPlan  *previous;
+};
+
+G_DEFINE_FINAL_TYPE (MaintScheduler, maint_scheduler, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (maint-scheduler-error-quark, maint_scheduler_error)
+
+enum {
+  PROP_0,
+  PROP_FLEET,
+  PROP_NOW,
+  PROP_PREVIOUS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Bounds on the work: the repair loop reruns the greedy at most this
+ * often, and the compiled windows may not exceed this many intervals. */
+#define REPAIR_ROUNDS       4
+/* Unit placements the local search may spend (a fixed budget, so the
+ * result never depends on the clock), and its fixed seed. */
+#define SEARCH_BUDGET       100000
+#define SEARCH_SEED         0x6d61696e
+#define MAX_TOTAL_INTERVALS (16u * 1024 * 1024)
+
+/* ------------------------------------------------------------------ */
+/* The compiled model                                                  */
+
+typedef struct
+{
+  gint32        machine;
+  MaintPriority priority;
+  gint64        deadline;       /* earliest nonzero deadline, or 0 */
+  gint64        earliest;       /* all activities together, no capacity */
+  gint64        previous;       /* start in the previous plan, or 0 */
+  guint         rank;
+  gboolean      blocked;        /* capacity or service kept something out */
+} Unit;
+
+typedef struct
+{
+  gint64          length;
+  gint64          notice;
+  gint64          lo;           /* earliest allowed start */
+  gint64          deadline;     /* earliest nonzero deadline, or 0 */
+  MaintRebootKind reboot;
+} Need;
+
+typedef struct
+{
+  guint          counts[MAINT_N_BLOCKS];
+  MaintBlockInfo last[MAINT_N_BLOCKS];
+  MaintBlock     last_block;
+  guint          tried;
+} SearchStats;
+
+/* Why an activity got no slot: enough to write the sentence later. */
+typedef struct
+{
+  Need        need;
+  SearchStats stats;
+} Why;
+
+/* The lexicographic objective of the design, smaller is better. */
+typedef struct
+{
+  gint64 unscheduled[3];        /* emergency, urgent, normal */
+  gint64 missed;
+  gint64 lateness;
+  gint64 reboots;
+  gint64 delay;
+} Score;
+
+struct _MaintSolver
+{
+  MaintFleet            *fleet;
+  MaintPolicy           *policy;
+  MaintPlan             *previous;
+  GCancellable          *cancellable;
+
+  gint64                 now;
+  gint64                 horizon_end;
+  gint64                 setup;
+  gint64                 min_slot;
+  gint64                 emergency_notice;
+  guint                  max_concurrent;
+  guint                  max_per_host;
+
+  MaintSolverGroup      *groups;
+  guint                  n_groups;
+  MaintSolverMachine    *machines;
+  guint                  n_machines;
+  MaintSolverService    *services;
+  guint                  n_services;
+  MaintSolverMembership *memberships;
+  guint                  n_memberships;
+  MaintTlList           *hosts;
+  const char           **host_names;
+  guint                  n_hosts;
+  MaintSolverAct        *acts;
+  guint                  n_acts;
+  guint                 *act_order;    /* unpinned activities by machine */
+
+  GArray                *slots;        /* MaintSolverSlot */
+  guint                  n_pinned_slots;
+  guint                 *pinned_base;  /* activities per pinned slot */
+  MaintTlFleet          *fleet_down;
+
+  Unit                  *units;
+  guint                  n_units;
+  guint                 *succ_start;   /* order edges, CSR by unit */
+  guint                 *succ;
+
+  GHashTable            *machine_index;
+  Why                  **why;          /* by activity, while unscheduled */
+  guint                 *guest_start;  /* guests of each machine, CSR */
+  guint                 *guests;
+};
+
+static MaintSolverSlot *
+solver_slot (MaintSolver *S,
+             guint        i)
+{
+  return &g_array_index (S->slots, MaintSolverSlot, i);
+}
+
+static void
+solver_free (MaintSolver *S)
+{
+  if (S == NULL)
+    return;
+  for (guint i = 0; i < S->n_groups; i++)
+    {
+      g_clear_pointer (&S->groups[i].available, maint_interval_set_unref);
+      maint_tl_list_clear (&S->groups[i].down);
+    }
+  for (guint i = 0; i < S->n_machines; i++)
+    maint_tl_list_clear (&S->machines[i].down);
+  for (guint i = 0; i < S->n_services; i++)
+    {
+      g_free (S->services[i].order);
+      maint_tl_list_clear (&S->services[i].down);
+    }
+  for (guint i = 0; i < S->n_hosts; i++)
+    maint_tl_list_clear (&S->hosts[i]);
+  for (guint i = 0; i < S->n_acts; i++)
+    {
+      g_free (S->acts[i].detail);
+      if (S->why != NULL)
+        g_free (S->why[i]);
+    }
+  g_free (S->why);
+  g_free (S->guest_start);
+  g_free (S->guests);
+  if (S->slots != NULL)
+    for (guint i = 0; i < S->slots->len; i++)
+      g_free (solver_slot (S, i)->acts);
+  g_clear_pointer (&S->slots, g_array_unref);
+  g_free (S->groups);
+  g_free (S->machines);
+  g_free (S->services);
+  g_free (S->memberships);
+  g_free (S->hosts);
+  g_free (S->host_names);
+  g_free (S->acts);
+  g_free (S->act_order);
+  g_free (S->pinned_base);
+  g_free (S->units);
+  g_free (S->succ_start);
+  g_free (S->succ);
+  maint_tl_fleet_free (S->fleet_down);
+  g_clear_pointer (&S->machine_index, g_hash_table_unref);
+  g_clear_object (&S->previous);
+  g_clear_object (&S->policy);
+  g_clear_object (&S->fleet);
+  g_free (S);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MaintSolver, solver_free)
+
+static gint32
+solver_lookup_machine (MaintSolver *S,
+                       const char  *name)
+{
+  gpointer value;
+
+  if (name == NULL || !g_hash_table_lookup_extended (S->machine_index, name, NULL, &value))
+    return -1;
+  return GPOINTER_TO_INT (value);
+}
+
+/* Activities of one machine, most important first. */
+static int
+act_cmp (const MaintSolverAct *a,
+         const MaintSolverAct *b)
+{
+  if (a->machine != b->machine)
+    return a->machine < b->machine ? -1 : 1;
+  if (a->priority != b->priority)
+    return a->priority > b->priority ? -1 : 1;
+  if (a->deadline != b->deadline)
+    {
+      if (a->deadline == 0 || b->deadline == 0)
+        return a->deadline == 0 ? 1 : -1;
+      return a->deadline < b->deadline ? -1 : 1;
+    }
+  return strcmp (a->id, b->id);
+}
+
+static int
+act_index_cmp (const void *pa,
+               const void *pb,
+               void       *data)
+{
+  MaintSolver *S = data;
+
+  return act_cmp (&S->acts[*(const guint *) pa], &S->acts[*(const guint *) pb]);
+}
+
+static int
+pinned_index_cmp (const void *pa,
+                  const void *pb,
+                  void       *data)
+{
+  MaintSolver *S = data;
+  const MaintSolverAct *a = &S->acts[*(const guint *) pa];
+  const MaintSolverAct *b = &S->acts[*(const guint *) pb];
+  MaintInterval *ia = maint_activity_get_scheduled (a->activity);
+  MaintInterval *ib = maint_activity_get_scheduled (b->activity);
+
+  if (a->machine != b->machine)
+    return a->machine < b->machine ? -1 : 1;
+  if (maint_interval_get_start (ia) != maint_interval_get_start (ib))
+    return maint_interval_get_start (ia) < maint_interval_get_start (ib) ? -1 : 1;
+  if (maint_interval_get_end (ia) != maint_interval_get_end (ib))
+    return maint_interval_get_end (ia) < maint_interval_get_end (ib) ? -1 : 1;
+  return strcmp (a->id, b->id);
+}
+
+static void
+solver_needs (MaintSolver *S,
+              gint32       machine,
+              const guint *acts,
+              guint        n,
+              Need        *need)
+{
+  const MaintSolverGroup *g = &S->groups[S->machines[machine].group];
+  gint64 sum = S->setup, not_before = 0;
+  gboolean all_emergency = TRUE;
+
+  need->reboot = MAINT_REBOOT_KIND_NONE;
+  need->deadline = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      const MaintSolverAct *a = &S->acts[acts[i]];
+
+      sum += a->estimate;
+      not_before = MAX (not_before, a->not_before);
+      if (a->priority != MAINT_PRIORITY_EMERGENCY)
+        all_emergency = FALSE;
+      need->reboot = MAX (need->reboot, a->reboot);
+      if (a->deadline != 0 && (need->deadline == 0 || a->deadline < need->deadline))
+        need->deadline = a->deadline;
+    }
+  need->length = MAX (MAX (sum, S->min_slot), 1);
+  need->notice = all_emergency ? S->emergency_notice : g->notice;
+  need->lo = MAX (S->now + need->notice, not_before);
+}
+
+/* The earliest start in the group's windows at or after @lo with room for
+ * @length, ignoring capacity; -1 if there is none. */
+static gint64
+group_earliest (const MaintSolverGroup *g,
+                gint64                  lo,
+                gint64                  length)
+{
+  for (guint i = maint_interval_set_lower_bound (g->available, lo); i < g->n_bounds; i++)
+    {
+      gint64 s = MAX (g->bounds[2 * i], lo);
+      if (g->bounds[2 * i + 1] - s >= length)
+        return s;
+    }
+  return -1;
+}
+
+static gboolean
+solver_compile (MaintSolver  *S,
+                GError      **error)
+{
+  GPtrArray *groups = maint_fleet_get_groups (S->fleet);
+  GPtrArray *machines = maint_fleet_get_machines (S->fleet);
+  GPtrArray *services = maint_fleet_get_services (S->fleet);
+  GPtrArray *activities = maint_fleet_get_activities (S->fleet);
+  g_autoptr(GHashTable) group_index = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) host_index = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree guint *n_member_of = NULL;
+  guint64 total_intervals = 0;
+
+  S->horizon_end = S->now + maint_policy_get_horizon (S->policy);
+  S->setup = maint_policy_get_setup (S->policy);
+  S->min_slot = maint_policy_get_min_slot (S->policy);
+  S->emergency_notice = maint_policy_get_emergency_notice (S->policy);
+  S->max_concurrent = maint_policy_get_max_concurrent (S->policy);
+  S->max_per_host = maint_policy_get_max_concurrent_per_host (S->policy);
+
+  /* Groups: windows expanded once for the whole horizon */
+  S->n_groups = groups->len;
+  S->groups = g_new0 (MaintSolverGroup, MAX (S->n_groups, 1));
+  for (guint i = 0; i < groups->len; i++)
+    {
+      MaintResourceGroup *group = g_ptr_array_index (groups, i);
+      MaintSolverGroup *g = &S->groups[i];
+
+      g->group = group;
+      g->name = maint_resource_group_get_name (group);
+      g->zone = maint_resource_group_get_timezone (group);
+      g->notice = maint_resource_group_get_notice (group);
+      g->max_concurrent = maint_resource_group_get_max_concurrent (group);
+      g->available = maint_resource_group_get_maintenance_intervals (group, S->now,
+                                                                     S->horizon_end, error);
+      if (g->available == NULL)
+        return FALSE;
+      g->n_bounds = maint_interval_set_peek_bounds (g->available, &g->bounds);
+      total_intervals += g->n_bounds;
+      if (total_intervals > MAX_TOTAL_INTERVALS)
+        {
+          g_set_error (error, MAINT_SCHEDULER_ERROR, MAINT_SCHEDULER_ERROR_LIMIT_FAILED,
+                       "the resource groups have more than %u maintenance intervals "
+                       "within the horizon", MAX_TOTAL_INTERVALS);
+          return FALSE;
+        }
+      g_hash_table_insert (group_index, (gpointer) g->name, GINT_TO_POINTER (i));
+    }
+
+  /* Machines and hosts, in fleet order */
+  S->n_machines = machines->len;
+  S->machines = g_new0 (MaintSolverMachine, MAX (S->n_machines, 1));
+  S->machine_index = g_hash_table_new (g_str_hash, g_str_equal);
+  S->host_names = g_new0 (const char *, MAX (S->n_machines, 1));
+  for (guint i = 0; i < machines->len; i++)
+    {
+      MaintMachine *machine = g_ptr_array_index (machines, i);
+      MaintSolverMachine *m = &S->machines[i];
+      const char *host = maint_machine_get_host (machine);
+      gpointer value;
+
+      m->machine = machine;
+      m->name = maint_machine_get_name (machine);
+      m->auto_schedule = maint_machine_get_auto_schedule (machine);
+      if (!g_hash_table_lookup_extended (group_index, maint_machine_get_group (machine), NULL, &value))
+        {
+          g_set_error (error, MAINT_SCHEDULER_ERROR, MAINT_SCHEDULER_ERROR_INVALID_FAILED,
+                       "machine “%s”: unknown resource group “%s”",
+                       m->name, maint_machine_get_group (machine));
+          return FALSE;
+        }
+      m->group = GPOINTER_TO_INT (value);
+      m->host = -1;
+      if (host != NULL && maint_machine_get_kind (machine) == MAINT_MACHINE_KIND_VM)
+        {
+          if (!g_hash_table_lookup_extended (host_index, host, NULL, &value))
+            {
+              value = GINT_TO_POINTER (S->n_hosts);
+              S->host_names[S->n_hosts++] = host;
+              g_hash_table_insert (host_index, (gpointer) host, value);
+            }
+          m->host = GPOINTER_TO_INT (value);
+        }
+      g_hash_table_insert (S->machine_index, (gpointer) m->name, GINT_TO_POINTER (i));
+    }
+  S->hosts = g_new0 (MaintTlList, MAX (S->n_hosts, 1));
+
+  /* Services and memberships (grouped by machine) */
+  S->n_services = services->len;
+  S->services = g_new0 (MaintSolverService, MAX (S->n_services, 1));
+  n_member_of = g_new0 (guint, S->n_machines + 1);
+  for (guint i = 0; i < services->len; i++)
+    {
+      MaintService *service = g_ptr_array_index (services, i);
+      const char * const *members = maint_service_get_members (service);
+
+      for (guint j = 0; members != NULL && members[j] != NULL; j++)
+        {
+          gint32 m = solver_lookup_machine (S, members[j]);
+          if (m < 0)
+            {
+              g_set_error (error, MAINT_SCHEDULER_ERROR, MAINT_SCHEDULER_ERROR_INVALID_FAILED,
+                           "service “%s”: unknown machine “%s”",
+                           maint_service_get_name (service), members[j]);
+              return FALSE;
+            }
+          n_member_of[m]++;
+          S->n_memberships++;
+        }
+    }
+  S->memberships = g_new0 (MaintSolverMembership, MAX (S->n_memberships, 1));
+  for (guint i = 0, at = 0; i < S->n_machines; i++)
+    {
+      S->machines[i].first_membership = at;
+      at += n_member_of[i];
+    }
+  for (guint i = 0; i < services->len; i++)
+    {
+      MaintService *service = g_ptr_array_index (services, i);
+      MaintSolverService *svc = &S->services[i];
+      const char * const *members = maint_service_get_members (service);
+      const char * const *order = maint_service_get_order (service);
+
+      svc->service = service;
+      svc->name = maint_service_get_name (service);
+      svc->max_unavailable = maint_service_get_max_unavailable (service);
+      svc->spacing = maint_service_get_spacing (service);
+      svc->n_order = order != NULL ? g_strv_length ((char **) order) : 0;
+      svc->order = g_new0 (gint32, MAX (svc->n_order, 1));
+      for (guint j = 0; j < svc->n_order; j++)
+        svc->order[j] = solver_lookup_machine (S, order[j]);
+
+      for (guint j = 0; members != NULL && members[j] != NULL; j++)
+        {
+          gint32 m = solver_lookup_machine (S, members[j]);
+          MaintSolverMachine *mm = &S->machines[m];
+          MaintSolverMembership *ms = &S->memberships[mm->first_membership + mm->n_memberships++];
+
+          ms->service = i;
+          ms->position = -1;
+          for (guint k = 0; k < svc->n_order; k++)
+            if (svc->order[k] == m)
+              ms->position = k;
+        }
+    }
+
+  /* Activities */
+  S->n_acts = activities->len;
+  S->acts = g_new0 (MaintSolverAct, MAX (S->n_acts, 1));
+  for (guint i = 0; i < activities->len; i++)
+    {
+      MaintActivity *activity = g_ptr_array_index (activities, i);
+      MaintSolverAct *a = &S->acts[i];
+
+      a->activity = activity;
+      a->id = maint_activity_get_id (activity);
+      a->machine = solver_lookup_machine (S, maint_activity_get_machine (activity));
+      if (a->machine < 0)
+        {
+          g_set_error (error, MAINT_SCHEDULER_ERROR, MAINT_SCHEDULER_ERROR_INVALID_FAILED,
+                       "activity “%s”: unknown machine “%s”",
+                       a->id, maint_activity_get_machine (activity));
+          return FALSE;
+        }
+      a->estimate = maint_activity_get_estimate (activity);
+      a->not_before = maint_activity_get_not_before (activity);
+      a->deadline = maint_activity_get_deadline (activity);
+      a->priority = maint_activity_get_priority (activity);
+      a->reboot = maint_activity_get_reboot (activity);
+      a->pinned = maint_activity_get_scheduled (activity) != NULL;
+      a->slot = -1;
+      S->machines[a->machine].n_acts += a->pinned ? 0 : 1;
+
+      if (!a->pinned)
+        {
+          Need need;
+          guint self_index = i;
+
+          solver_needs (S, a->machine, &self_index, 1, &need);
+          a->earliest = group_earliest (&S->groups[S->machines[a->machine].group],
+                                        need.lo, need.length);
+        }
+    }
+
+  S->act_order = g_new0 (guint, MAX (S->n_acts, 1));
+  {
+    guint n = 0;
+
+    for (guint i = 0, at = 0; i < S->n_machines; i++)
+      {
+        S->machines[i].first_act = at;
+        at += S->machines[i].n_acts;
+      }
+    for (guint i = 0; i < S->n_acts; i++)
+      if (!S->acts[i].pinned)
+        S->act_order[n++] = i;
+    g_qsort_with_data (S->act_order, n, sizeof (guint), act_index_cmp, S);
+  }
+
+  /* Guests of each host machine: a host's reboot is their downtime too */
+  S->guest_start = g_new0 (guint, S->n_machines + 1);
+  S->guests = g_new0 (guint, MAX (S->n_machines, 1));
+  for (int pass = 0; pass < 2; pass++)
+    {
+      g_autofree guint *fill = pass ? g_memdup2 (S->guest_start, (S->n_machines + 1) * sizeof (guint)) : NULL;
+
+      for (guint i = 0; i < S->n_machines; i++)
+        {
+          gint32 h = S->machines[i].host >= 0 ? solver_lookup_machine (S, S->host_names[S->machines[i].host]) : -1;
+          if (h < 0)
+            continue;
+          if (pass == 0)
+            S->guest_start[h + 1]++;
+          else
+            S->guests[fill[h]++] = i;
+        }
+      if (pass == 0)
+        for (guint i = 1; i <= S->n_machines; i++)
+          S->guest_start[i] += S->guest_start[i - 1];
+    }
+
+  S->slots = g_array_new (FALSE, TRUE, sizeof (MaintSolverSlot));
+  S->why = g_new0 (Why *, MAX (S->n_acts, 1));
+  S->fleet_down = maint_tl_fleet_new (S->now, S->horizon_end, 2 * S->n_acts + 16);
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Occupancy and the feasibility check                                 */
+
+static void
+solver_occupy (MaintSolver           *S,
+               const MaintSolverSlot *slot,
+               int                    delta)
+{
+  MaintSolverMachine *m = &S->machines[slot->machine];
+  MaintTlList *lists[4] = { &m->down, &S->groups[m->group].down,
+                            m->host >= 0 ? &S->hosts[m->host] : NULL, NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists) && lists[i] != NULL; i++)
+    {
+      if (delta > 0)
+        maint_tl_list_add (lists[i], slot->start, slot->end, slot->machine);
+      else
+        maint_tl_list_remove (lists[i], slot->start, slot->end, slot->machine);
+    }
+  for (guint i = 0; i < m->n_memberships; i++)
+    {
+      MaintSolverService *svc = &S->services[S->memberships[m->first_membership + i].service];
+      if (delta > 0)
+        maint_tl_list_add (&svc->down, slot->start, slot->end, slot->machine);
+      else
+        maint_tl_list_remove (&svc->down, slot->start, slot->end, slot->machine);
+    }
+  maint_tl_fleet_add (S->fleet_down, slot->start, slot->end, delta);
+
+  /* A rebooting host takes its guests down: that counts for their services */
+  if (slot->reboot != MAINT_REBOOT_KIND_NONE)
+    for (guint k = S->guest_start[slot->machine]; k < S->guest_start[slot->machine + 1]; k++)
+      {
+        const MaintSolverMachine *g = &S->machines[S->guests[k]];
+        for (guint i = 0; i < g->n_memberships; i++)
+          {
+            MaintSolverService *svc = &S->services[S->memberships[g->first_membership + i].service];
+            if (delta > 0)
+              maint_tl_list_add (&svc->down, slot->start, slot->end, S->guests[k]);
+            else
+              maint_tl_list_remove (&svc->down, slot->start, slot->end, S->guests[k]);
+          }
+      }
+}
+
+/* The one feasibility check, used by the greedy, the repair and the
+ * explanation alike. Windows, notice and not_before are the caller's:
+ * this checks constraints 5 and 6 for @machine down over [start, end). */
+/* The services of @machine's guests, when @machine is a host whose slot
+ * reboots: all its guests go down at once. */
+static gboolean
+solver_check_guests (MaintSolver    *S,
+                     gint32          machine,
+                     gint64          start,
+                     gint64          end,
+                     MaintBlockInfo *info)
+{
+  for (guint k = S->guest_start[machine]; k < S->guest_start[machine + 1]; k++)
+    {
+      const MaintSolverMachine *g = &S->machines[S->guests[k]];
+
+      for (guint i = 0; i < g->n_memberships; i++)
+        {
+          guint sv = S->memberships[g->first_membership + i].service;
+          const MaintSolverService *svc = &S->services[sv];
+          guint together = 0;
+
+          /* Members on this host all go down with it */
+          for (guint j = S->guest_start[machine]; j < S->guest_start[machine + 1]; j++)
+            {
+              const MaintSolverMachine *o = &S->machines[S->guests[j]];
+              for (guint l = 0; l < o->n_memberships; l++)
+                together += S->memberships[o->first_membership + l].service == sv;
+            }
+          info->service = sv;
+          info->conflict = (MaintTlConflict) { G_MAXINT64, (gint) together, S->guests[k], start };
+          if (svc->spacing > 0 && together > 1)
+            {
+              info->block = MAINT_BLOCK_SPACING;
+              return FALSE;
+            }
+          if (svc->max_unavailable > 0 && together > svc->max_unavailable)
+            {
+              info->block = MAINT_BLOCK_SERVICE;
+              return FALSE;
+            }
+          /* Conservative: other guests' own slots may be counted twice */
+          if (svc->spacing > 0 &&
+              !maint_tl_list_check (&svc->down, start, end, 1, svc->spacing, S->guests[k], &info->conflict))
+            {
+              info->block = MAINT_BLOCK_SPACING;
+              return FALSE;
+            }
+          if (svc->max_unavailable > 0 &&
+              !maint_tl_list_check (&svc->down, start, end, svc->max_unavailable - together + 1, 0,
+                                    S->guests[k], &info->conflict))
+            {
+              info->block = MAINT_BLOCK_SERVICE;
+              return FALSE;
+            }
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+solver_check (MaintSolver    *S,
+              gint32          machine,
+              gint64          start,
+              gint64          end,
+              gboolean        reboots,
+              MaintBlockInfo *info)
+{
+  const MaintSolverMachine *m = &S->machines[machine];
+  const MaintSolverGroup *g = &S->groups[m->group];
+
+  info->service = 0;
+
+  if (!maint_tl_list_check (&m->down, start, end, 1, 0, -1, &info->conflict))
+    {
+      info->block = MAINT_BLOCK_MACHINE;
+      return FALSE;
+    }
+
+  /* Order: every earlier member's slots end before this one starts,
+   * every later member's slots start after this one ends */
+  for (guint i = 0; i < m->n_memberships; i++)
+    {
+      const MaintSolverMembership *ms = &S->memberships[m->first_membership + i];
+      const MaintSolverService *svc = &S->services[ms->service];
+
+      if (ms->position < 0)
+        continue;
+      for (guint k = 0; k < svc->n_order; k++)
+        {
+          const MaintTlList *other;
+
+          if ((gint) k == ms->position || svc->order[k] < 0 || svc->order[k] == machine)
+            continue;
+          other = &S->machines[svc->order[k]].down;
+          if (other->len == 0)
+            continue;
+          if ((gint) k < ms->position)
+            {
+              gint64 max_end = 0;
+              for (guint j = 0; j < other->len; j++)
+                max_end = MAX (max_end, other->items[j].end);
+              if (start < max_end)
+                {
+                  info->block = MAINT_BLOCK_ORDER;
+                  info->service = ms->service;
+                  info->conflict = (MaintTlConflict) { max_end, 1, svc->order[k], max_end };
+                  return FALSE;
+                }
+            }
+          else if (end > other->items[0].start)
+            {
+              info->block = MAINT_BLOCK_ORDER;
+              info->service = ms->service;
+              info->conflict = (MaintTlConflict) { G_MAXINT64, 1, svc->order[k], other->items[0].start };
+              return FALSE;
+            }
+        }
+    }
+
+  if (S->max_per_host > 0 && m->host >= 0 &&
+      !maint_tl_list_check (&S->hosts[m->host], start, end, S->max_per_host, 0, machine, &info->conflict))
+    {
+      info->block = MAINT_BLOCK_HOST;
+      return FALSE;
+    }
+
+  if (g->max_concurrent > 0 &&
+      !maint_tl_list_check (&g->down, start, end, g->max_concurrent, 0, machine, &info->conflict))
+    {
+      info->block = MAINT_BLOCK_GROUP;
+      return FALSE;
+    }
+
+  for (guint i = 0; i < m->n_memberships; i++)
+    {
+      guint k = S->memberships[m->first_membership + i].service;
+      const MaintSolverService *svc = &S->services[k];
+
+      if (svc->spacing > 0 &&
+          !maint_tl_list_check (&svc->down, start, end, 1, svc->spacing, machine, &info->conflict))
+        {
+          info->block = MAINT_BLOCK_SPACING;
+          info->service = k;
+          return FALSE;
+        }
+      if (svc->max_unavailable > 0 &&
+          !maint_tl_list_check (&svc->down, start, end, svc->max_unavailable, 0, machine, &info->conflict))
+        {
+          info->block = MAINT_BLOCK_SERVICE;
+          info->service = k;
+          return FALSE;
+        }
+    }
+
+  if (S->max_concurrent > 0 &&
+      !maint_tl_fleet_check (S->fleet_down, start, end, S->max_concurrent, &info->conflict))
+    {
+      info->block = MAINT_BLOCK_FLEET;
+      return FALSE;
+    }
+
+  if (reboots && S->guest_start[machine] < S->guest_start[machine + 1] &&
+      !solver_check_guests (S, machine, start, end, info))
+    return FALSE;
+
+  info->block = MAINT_BLOCK_NONE;
+  return TRUE;
+}
+
+/* The earliest start at or after @lo at which @machine can be down for
+ * @length inside one of its group's maintenance intervals; -1 if none.
+ * Candidate starts are the interval starts and, after a rejection, the
+ * earliest instant the rejecting constraint no longer excludes. */
+static gint64
+solver_search (MaintSolver *S,
+               gint32       machine,
+               gint64       length,
+               gint64       lo,
+               gboolean     reboots,
+               SearchStats *stats)
+{
+  const MaintSolverGroup *g = &S->groups[S->machines[machine].group];
+
+  for (guint i = maint_interval_set_lower_bound (g->available, lo); i < g->n_bounds; i++)
+    {
+      gint64 s = MAX (g->bounds[2 * i], lo);
+      gint64 b = g->bounds[2 * i + 1];
+
+      while (s <= b - length)
+        {
+          MaintBlockInfo info;
+
+          if (solver_check (S, machine, s, s + length, reboots, &info))
+            return s;
+          if (stats != NULL)
+            {
+              stats->counts[info.block]++;
+              stats->last[info.block] = info;
+              stats->last_block = info.block;
+              stats->tried++;
+            }
+          if (info.conflict.next == G_MAXINT64)
+            return -1;
+          s = MAX (s + 1, info.conflict.next);
+        }
+    }
+  return -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Human-readable text                                                 */
+
+static char *
+format_local (gint64      instant,
+              const char *zone)
+{
+  gint32 offset = maint_time_zone_offset_at (zone, instant, NULL);
+  g_autofree char *abbr = maint_time_zone_abbreviation_at (zone, instant, NULL);
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (instant + offset);
+  g_autofree char *text = dt != NULL ? g_date_time_format (dt, "%Y-%m-%d %H:%M") : NULL;
+
+  if (text == NULL)
+    return maint_instant_format (instant);
+  return abbr != NULL ? g_strdup_printf ("%s %s", text, abbr) : g_steal_pointer (&text);
+}
+
+static char *
+format_duration (gint64 seconds)
+{
+  GString *s = g_string_new (NULL);
+  gint64 d = seconds / 86400, h = seconds % 86400 / 3600;
+  gint64 m = seconds % 3600 / 60, sec = seconds % 60;
+
+  if (d > 0)
+    g_string_append_printf (s, "%" G_GINT64_FORMAT " %s", d, d == 1 ? "day" : "days");
+  if (h > 0)
+    g_string_append_printf (s, "%s%" G_GINT64_FORMAT " h", s->len ? " " : "", h);
+  if (m > 0)
+    g_string_append_printf (s, "%s%" G_GINT64_FORMAT " min", s->len ? " " : "", m);
+  if (sec > 0 || s->len == 0)
+    g_string_append_printf (s, "%s%" G_GINT64_FORMAT " s", s->len ? " " : "", sec);
+  return g_string_free (s, FALSE);
+}
+
+/* "daily 22:00-05:00, Europe/Berlin" */
+static char *
+describe_windows (const MaintSolverGroup *g)
+{
+  GPtrArray *specs = maint_resource_group_get_windows (g->group);
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < specs->len; i++)
+    {
+      g_autofree char *text = maint_window_spec_to_string (g_ptr_array_index (specs, i));
+      g_string_append_printf (s, "%s%s", i ? ", " : "", text);
+    }
+  if (specs->len == 0)
+    g_string_append (s, "no windows");
+  g_string_append_printf (s, ", %s", g->zone);
+  return g_string_free (s, FALSE);
+}
+
+static char *
+describe_block (MaintSolver          *S,
+                const MaintBlockInfo *info,
+                gint32                machine)
+{
+  const MaintSolverMachine *m = &S->machines[machine];
+
+  switch (info->block)
+    {
+    case MAINT_BLOCK_MACHINE:
+      return g_strdup ("the machine's other slots take the time");
+    case MAINT_BLOCK_ORDER:
+      {
+        const MaintSolverService *svc = &S->services[info->service];
+        const char *other = info->conflict.witness >= 0 ? S->machines[info->conflict.witness].name : "?";
+        return g_strdup_printf ("service “%s” takes its members down in order and %s is %s",
+                                svc->name, other,
+                                info->conflict.next == G_MAXINT64 ? "already planned earlier" : "not done yet");
+      }
+    case MAINT_BLOCK_HOST:
+      return g_strdup_printf ("host %s already has %d of at most %u guests down",
+                              S->host_names[m->host], info->conflict.count, S->max_per_host);
+    case MAINT_BLOCK_GROUP:
+      return g_strdup_printf ("group “%s” already has %d of at most %u machines down",
+                              S->groups[m->group].name, info->conflict.count,
+                              S->groups[m->group].max_concurrent);
+    case MAINT_BLOCK_SERVICE:
+      {
+        const MaintSolverService *svc = &S->services[info->service];
+        const char *other = info->conflict.witness >= 0 ? S->machines[info->conflict.witness].name : "?";
+        return g_strdup_printf ("service “%s”: member %s is down (at most %u of its members may be down at once)",
+                                svc->name, other, svc->max_unavailable);
+      }
+    case MAINT_BLOCK_SPACING:
+      {
+        const MaintSolverService *svc = &S->services[info->service];
+        const char *other = info->conflict.witness >= 0 ? S->machines[info->conflict.witness].name : "?";
+        g_autofree char *spacing = format_duration (svc->spacing);
+        return g_strdup_printf ("service “%s”: member %s is down less than %s apart",
+                                svc->name, other, spacing);
+      }
+    case MAINT_BLOCK_FLEET:
+      return g_strdup_printf ("fleet concurrency: %d machines already down (at most %u)",
+                              info->conflict.count, S->max_concurrent);
+    case MAINT_BLOCK_NONE:
+    case MAINT_N_BLOCKS:
+    default:
+      return g_strdup ("free");
+    }
+}
+
+/* The reason code an attempt gets when nothing was found: the most
+ * specific static reason, else capacity or service, whichever rejected
+ * more candidate starts (the last rejection decides a tie). */
+static MaintUnscheduledReason
+solver_reason (MaintSolver       *S,
+               gint32             machine,
+               const Need        *need,
+               const SearchStats *stats,
+               char             **detail)
+{
+  const MaintSolverMachine *m = &S->machines[machine];
+  const MaintSolverGroup *g = &S->groups[m->group];
+  g_autofree char *windows = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  gint64 notice_at = S->now + need->notice;
+  gboolean after_lo = FALSE, after_notice = FALSE;
+  guint capacity, service;
+
+  /* The sentence is only written for the plan, not in the search */
+  if (detail != NULL)
+    {
+      windows = describe_windows (g);
+      from = format_local (S->now, g->zone);
+      to = format_local (S->horizon_end, g->zone);
+    }
+
+  if (g->n_bounds == 0)
+    {
+      if (detail == NULL)
+        return MAINT_UNSCHEDULED_NO_WINDOW;
+      *detail = g_strdup_printf ("%s: no maintenance window of group “%s” (%s) between %s and %s",
+                                 m->name, g->name, windows, from, to);
+      return MAINT_UNSCHEDULED_NO_WINDOW;
+    }
+
+  for (guint i = 0; i < g->n_bounds; i++)
+    {
+      after_notice |= g->bounds[2 * i + 1] > notice_at;
+      after_lo |= g->bounds[2 * i + 1] > need->lo;
+    }
+
+  /* not_before is the binding bound when the notice alone would do */
+  if (!after_lo && need->lo > notice_at && after_notice)
+    {
+      if (detail == NULL)
+        return MAINT_UNSCHEDULED_NOT_BEFORE;
+      g_autofree char *nb = format_local (need->lo, g->zone);
+      *detail = g_strdup_printf ("%s: no maintenance window of group “%s” (%s) between "
+                                 "its not-before time %s and %s",
+                                 m->name, g->name, windows, nb, to);
+      return MAINT_UNSCHEDULED_NOT_BEFORE;
+    }
+  if (!after_lo)
+    {
+      if (detail == NULL)
+        return MAINT_UNSCHEDULED_NOTICE;
+      g_autofree char *notice = format_duration (need->notice);
+      *detail = g_strdup_printf ("%s: no maintenance window of group “%s” (%s) between %s and %s "
+                                 "leaves %s notice",
+                                 m->name, g->name, windows, from, to, notice);
+      return MAINT_UNSCHEDULED_NOTICE;
+    }
+  if (group_earliest (g, need->lo, need->length) < 0)
+    {
+      if (detail == NULL)
+        return MAINT_UNSCHEDULED_TOO_LONG;
+      g_autofree char *length = format_duration (need->length);
+      g_autofree char *lo = format_local (need->lo, g->zone);
+      *detail = g_strdup_printf ("%s: the slot needs %s, but no maintenance window of group “%s” "
+                                 "(%s) between %s and %s is that long",
+                                 m->name, length, g->name, windows, lo, to);
+      return MAINT_UNSCHEDULED_TOO_LONG;
+    }
+
+  capacity = stats->counts[MAINT_BLOCK_MACHINE] + stats->counts[MAINT_BLOCK_HOST] +
+             stats->counts[MAINT_BLOCK_GROUP] + stats->counts[MAINT_BLOCK_FLEET];
+  service = stats->counts[MAINT_BLOCK_ORDER] + stats->counts[MAINT_BLOCK_SERVICE] +
+            stats->counts[MAINT_BLOCK_SPACING];
+  {
+    gboolean is_service;
+    MaintBlock worst = MAINT_BLOCK_NONE;
+    g_autofree char *what = NULL;
+    g_autofree char *length = NULL;
+
+    if (service != capacity)
+      is_service = service > capacity;
+    else
+      is_service = stats->last_block == MAINT_BLOCK_ORDER ||
+                   stats->last_block == MAINT_BLOCK_SERVICE ||
+                   stats->last_block == MAINT_BLOCK_SPACING;
+    if (detail == NULL)
+      return is_service ? MAINT_UNSCHEDULED_SERVICE : MAINT_UNSCHEDULED_CAPACITY;
+    length = format_duration (need->length);
+    for (MaintBlock b = MAINT_BLOCK_MACHINE; b < MAINT_N_BLOCKS; b++)
+      {
+        gboolean b_service = b == MAINT_BLOCK_ORDER || b == MAINT_BLOCK_SERVICE || b == MAINT_BLOCK_SPACING;
+        if (b_service == is_service && stats->counts[b] > 0 &&
+            (worst == MAINT_BLOCK_NONE || stats->counts[b] > stats->counts[worst]))
+          worst = b;
+      }
+    if (worst != MAINT_BLOCK_NONE)
+      what = describe_block (S, &stats->last[worst], machine);
+    else
+      what = g_strdup ("no room");
+    *detail = g_strdup_printf ("%s: every window of group “%s” (%s) with room for the %s slot "
+                               "before %s is taken: %s",
+                               m->name, g->name, windows, length, to, what);
+    return is_service ? MAINT_UNSCHEDULED_SERVICE : MAINT_UNSCHEDULED_CAPACITY;
+  }
+}
+
+/* ------------------------------------------------------------------ */
+/* Placing units                                                       */
+
+static guint
+solver_commit (MaintSolver *S,
+               gint32       machine,
+               const guint *acts,
+               guint        n,
+               gint64       start,
+               const Need  *need)
+{
+  MaintSolverSlot slot = { 0, };
+  guint index = S->slots->len;
+
+  slot.machine = machine;
+  slot.start = start;
+  slot.end = start + need->length;
+  slot.acts = g_memdup2 (acts, n * sizeof (guint));
+  slot.n_acts = n;
+  slot.reboot = need->reboot;
+  slot.notice = need->notice;
+  slot.live = TRUE;
+  g_array_append_val (S->slots, slot);
+  for (guint i = 0; i < n; i++)
+    S->acts[acts[i]].slot = index;
+  solver_occupy (S, &slot, +1);
+  return index;
+}
+
+/* Undoes the last commit. */
+static void
+solver_pop (MaintSolver *S)
+{
+  MaintSolverSlot *slot = solver_slot (S, S->slots->len - 1);
+
+  solver_occupy (S, slot, -1);
+  for (guint i = 0; i < slot->n_acts; i++)
+    S->acts[slot->acts[i]].slot = -1;
+  g_free (slot->acts);
+  g_array_set_size (S->slots, S->slots->len - 1);
+}
+
+static void
+solver_unschedule (MaintSolver            *S,
+                   guint                   act,
+                   MaintUnscheduledReason  reason,
+                   char                   *detail)
+{
+  S->acts[act].slot = -1;
+  S->acts[act].reason = reason;
+  g_free (S->acts[act].detail);
+  S->acts[act].detail = detail;
+}
+
+/* Records why @act got no slot; the sentence is written with the plan. */
+static void
+solver_unschedule_why (MaintSolver       *S,
+                       gint32             machine,
+                       guint              act,
+                       const Need        *need,
+                       const SearchStats *stats)
+{
+  MaintUnscheduledReason reason = solver_reason (S, machine, need, stats, NULL);
+
+  solver_unschedule (S, act, reason, NULL);
+  if (S->why[act] == NULL)
+    S->why[act] = g_new (Why, 1);
+  S->why[act]->need = *need;
+  S->why[act]->stats = *stats;
+}
+
+static guint
+count_missed (MaintSolver *S,
+              const guint *acts,
+              guint        n,
+              gint64       end)
+{
+  guint missed = 0;
+
+  for (guint i = 0; i < n; i++)
+    if (S->acts[acts[i]].deadline != 0 && end > S->acts[acts[i]].deadline)
+      missed++;
+  return missed;
+}
+
+/* Unpinned activities may join an announced slot of their machine without
+ * a new downtime, when the slot meets every rule a new slot would: room
+ * for all activities, inside a window, notice and not_before. */
+static gboolean
+solver_try_merge (MaintSolver *S,
+                  guint        act)
+{
+  const MaintSolverAct *a = &S->acts[act];
+  const MaintSolverGroup *g = &S->groups[S->machines[a->machine].group];
+
+  for (guint i = 0; i < S->n_pinned_slots; i++)
+    {
+      MaintSolverSlot *slot = solver_slot (S, i);
+      gint64 need = S->setup + a->estimate;
+      gint64 notice = a->priority == MAINT_PRIORITY_EMERGENCY ? S->emergency_notice : g->notice;
+      guint k;
+
+      if (slot->machine != a->machine)
+        continue;
+      /* A host slot that starts rebooting would take its guests down unchecked */
+      if (slot->reboot == MAINT_REBOOT_KIND_NONE && a->reboot != MAINT_REBOOT_KIND_NONE &&
+          S->guest_start[a->machine] < S->guest_start[a->machine + 1])
+        continue;
+      for (guint j = 0; j < slot->n_acts; j++)
+        need += S->acts[slot->acts[j]].estimate;
+      if (MAX (need, S->min_slot) > slot->end - slot->start ||
+          slot->start < S->now + notice || slot->start < a->not_before ||
+          slot->end > S->horizon_end ||
+          (a->deadline != 0 && slot->end > a->deadline))
+        continue;
+      k = maint_interval_set_lower_bound (g->available, slot->start);
+      if (k >= g->n_bounds || g->bounds[2 * k] > slot->start || g->bounds[2 * k + 1] < slot->end)
+        continue;
+
+      slot->acts = g_renew (guint, slot->acts, slot->n_acts + 1);
+      slot->acts[slot->n_acts++] = act;
+      slot->reboot = MAX (slot->reboot, a->reboot);
+      S->acts[act].slot = i;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* One attempt: the earliest start for @acts together, or -1 with the
+ * reason recorded in @reason/@detail when they do not fit anywhere. */
+static gint64
+solver_attempt (MaintSolver            *S,
+                gint32                  machine,
+                const guint            *acts,
+                guint                   n,
+                Need                   *need,
+                SearchStats            *stats)
+{
+  solver_needs (S, machine, acts, n, need);
+  memset (stats, 0, sizeof *stats);
+  return solver_search (S, machine, need->length, need->lo,
+                        need->reboot != MAINT_REBOOT_KIND_NONE, stats);
+}
+
+static gboolean
+stats_blocked (const SearchStats *stats)
+{
+  for (MaintBlock b = MAINT_BLOCK_MACHINE; b < MAINT_N_BLOCKS; b++)
+    if (stats->counts[b] > 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Places one machine's unpinned activities: merged into an announced
+ * slot where allowed, else in one slot, else split greedily (most
+ * important first) into as few slots as keep every deadline that one
+ * slot would miss. Returns whether capacity or service limits kept any
+ * activity out. */
+static gboolean
+solver_place_unit (MaintSolver *S,
+                   Unit        *unit)
+{
+  MaintSolverMachine *m = &S->machines[unit->machine];
+  g_autofree guint *rest = g_new (guint, MAX (m->n_acts, 1));
+  g_autofree guint *cur = g_new (guint, MAX (m->n_acts, 1));
+  guint n_rest = 0, n_cur = 0;
+  gboolean blocked = FALSE;
+  Need need, cur_need;
+  SearchStats stats;
+  gint64 start, cur_start = -1;
+  guint cur_missed = 0;
+
+  for (guint i = 0; i < m->n_acts; i++)
+    {
+      guint act = S->act_order[m->first_act + i];
+      if (!solver_try_merge (S, act))
+        rest[n_rest++] = act;
+    }
+  if (n_rest == 0)
+    return FALSE;
+
+  start = solver_attempt (S, unit->machine, rest, n_rest, &need, &stats);
+  if (start >= 0 && (n_rest == 1 || count_missed (S, rest, n_rest, start + need.length) == 0))
+    {
+      solver_commit (S, unit->machine, rest, n_rest, start, &need);
+      return FALSE;
+    }
+  if (n_rest == 1)
+    {
+      solver_unschedule_why (S, unit->machine, rest[0], &need, &stats);
+      return stats_blocked (&stats);
+    }
+
+  {
+    /* Split, and keep the split only if it is better than one late slot */
+    guint base = S->slots->len;
+    guint one_missed = start >= 0 ? count_missed (S, rest, n_rest, start + need.length) : G_MAXUINT;
+    guint split_missed = 0, split_unscheduled = 0;
+    Need one_need = need;
+
+    for (guint i = 0; i <= n_rest; i++)
+      {
+        if (i < n_rest)
+          {
+            Need try_need;
+            SearchStats try_stats;
+            gint64 s;
+
+            cur[n_cur] = rest[i];
+            if (n_cur > 0)
+              {
+                s = solver_attempt (S, unit->machine, cur, n_cur + 1, &try_need, &try_stats);
+                if (s >= 0 && count_missed (S, cur, n_cur + 1, s + try_need.length) <= cur_missed)
+                  {
+                    cur_missed = count_missed (S, cur, n_cur + 1, s + try_need.length);
+                    n_cur++;
+                    cur_start = s;
+                    cur_need = try_need;
+                    continue;
+                  }
+              }
+          }
+        if (n_cur > 0)
+          {
+            solver_commit (S, unit->machine, cur, n_cur, cur_start, &cur_need);
+            split_missed += cur_missed;
+            n_cur = 0;
+          }
+        if (i < n_rest)
+          {
+            cur_start = solver_attempt (S, unit->machine, &rest[i], 1, &cur_need, &stats);
+            if (cur_start < 0)
+              {
+                solver_unschedule_why (S, unit->machine, rest[i], &cur_need, &stats);
+                blocked |= stats_blocked (&stats);
+                split_unscheduled++;
+              }
+            else
+              {
+                cur[0] = rest[i];
+                n_cur = 1;
+                cur_missed = count_missed (S, cur, 1, cur_start + cur_need.length);
+              }
+          }
+      }
+
+    if (start >= 0 && (split_unscheduled > 0 || split_missed >= one_missed))
+      {
+        while (S->slots->len > base)
+          solver_pop (S);
+        for (guint i = 0; i < n_rest; i++)
+          {
+            g_clear_pointer (&S->acts[rest[i]].detail, g_free);
+          }
+        solver_commit (S, unit->machine, rest, n_rest, start, &one_need);
+        return FALSE;
+      }
+  }
+  return blocked;
+}
+
+/* ------------------------------------------------------------------ */
+/* The greedy and the repair loop                                      */
+
+static int
+unit_cmp (const Unit *a,
+          const Unit *b,
+          MaintSolver *S)
+{
+  if (a->priority != b->priority)
+    return a->priority > b->priority ? -1 : 1;
+  if (a->deadline != b->deadline)
+    {
+      if (a->deadline == 0 || b->deadline == 0)
+        return a->deadline == 0 ? 1 : -1;
+      return a->deadline < b->deadline ? -1 : 1;
+    }
+  if (a->earliest != b->earliest)
+    {
+      /* No window at all: nothing to gain by going first */
+      if (a->earliest < 0 || b->earliest < 0)
+        return a->earliest < 0 ? 1 : -1;
+      return a->earliest < b->earliest ? -1 : 1;
+    }
+  /* Stability: among equals, the previous plan's order */
+  if (a->previous != b->previous)
+    {
+      if (a->previous == 0 || b->previous == 0)
+        return a->previous == 0 ? 1 : -1;
+      return a->previous < b->previous ? -1 : 1;
+    }
+  return strcmp (S->machines[a->machine].name, S->machines[b->machine].name);
+}
+
+static int
+unit_qsort_cmp (const void *pa,
+                const void *pb,
+                void       *data)
+{
+  return unit_cmp (pa, pb, data);
+}
+
+static void
+solver_build_units (MaintSolver *S)
+{
+  g_autofree guint *unit_of = g_new (guint, MAX (S->n_machines, 1));
+  g_autofree guint *n_succ = NULL;
+  guint n_edges = 0;
+
+  S->units = g_new0 (Unit, MAX (S->n_machines, 1));
+  for (guint i = 0; i < S->n_machines; i++)
+    {
+      MaintSolverMachine *m = &S->machines[i];
+      Unit *u;
+      Need need;
+
+      unit_of[i] = G_MAXUINT;
+      if (m->n_acts == 0)
+        continue;
+      if (!m->auto_schedule)
+        {
+          for (guint j = 0; j < m->n_acts; j++)
+            {
+              guint act = S->act_order[m->first_act + j];
+              solver_unschedule (S, act, MAINT_UNSCHEDULED_AUTO_SCHEDULE_OFF,
+                                 g_strdup_printf ("%s: automatic scheduling is off for this machine "
+                                                  "and the activity has no announced slot", m->name));
+            }
+          continue;
+        }
+
+      u = &S->units[S->n_units];
+      u->machine = i;
+      u->priority = S->acts[S->act_order[m->first_act]].priority;
+      solver_needs (S, i, &S->act_order[m->first_act], m->n_acts, &need);
+      u->deadline = need.deadline;
+      u->earliest = group_earliest (&S->groups[m->group], need.lo, need.length);
+      if (S->previous != NULL)
+        {
+          MaintSlot *prev = maint_plan_lookup_slot (S->previous, S->acts[S->act_order[m->first_act]].id);
+          if (prev != NULL && g_strcmp0 (maint_slot_get_machine (prev), m->name) == 0)
+            u->previous = maint_slot_get_start (prev);
+        }
+      S->n_units++;
+    }
+
+  g_qsort_with_data (S->units, S->n_units, sizeof (Unit), unit_qsort_cmp, S);
+  for (guint i = 0; i < S->n_units; i++)
+    {
+      S->units[i].rank = i;
+      unit_of[S->units[i].machine] = i;
+    }
+
+  /* Order edges: consecutive members (that have units) of each order */
+  n_succ = g_new0 (guint, S->n_units + 1);
+  for (int pass = 0; pass < 2; pass++)
+    {
+      if (pass == 1)
+        {
+          S->succ_start = g_new0 (guint, S->n_units + 1);
+          for (guint i = 0; i < S->n_units; i++)
+            S->succ_start[i + 1] = S->succ_start[i] + n_succ[i];
+          S->succ = g_new0 (guint, MAX (n_edges, 1));
+          memset (n_succ, 0, (S->n_units + 1) * sizeof (guint));
+        }
+      for (guint k = 0; k < S->n_services; k++)
+        {
+          const MaintSolverService *svc = &S->services[k];
+          guint prev = G_MAXUINT;
+
+          for (guint j = 0; j < svc->n_order; j++)
+            {
+              guint u = svc->order[j] >= 0 ? unit_of[svc->order[j]] : G_MAXUINT;
+              if (u == G_MAXUINT)
+                continue;
+              if (prev != G_MAXUINT && prev != u)
+                {
+                  if (pass == 0)
+                    n_edges++;
+                  else
+                    S->succ[S->succ_start[prev] + n_succ[prev]] = u;
+                  n_succ[prev]++;
+                }
+              prev = u;
+            }
+        }
+    }
+}
+
+/* A binary heap of unit indices, ordered by rank. */
+typedef struct
+{
+  guint *items;
+  guint  len;
+} Heap;
+
+static void
+heap_push (Heap        *h,
+           const Unit  *units,
+           guint        u)
+{
+  guint i = h->len++;
+
+  h->items[i] = u;
+  while (i > 0 && units[h->items[(i - 1) / 2]].rank > units[h->items[i]].rank)
+    {
+      guint p = (i - 1) / 2, t = h->items[p];
+      h->items[p] = h->items[i];
+      h->items[i] = t;
+      i = p;
+    }
+}
+
+static guint
+heap_pop (Heap       *h,
+          const Unit *units)
+{
+  guint top = h->items[0], i = 0;
+
+  h->items[0] = h->items[--h->len];
+  for (;;)
+    {
+      guint l = 2 * i + 1, r = l + 1, m = i, t;
+      if (l < h->len && units[h->items[l]].rank < units[h->items[m]].rank)
+        m = l;
+      if (r < h->len && units[h->items[r]].rank < units[h->items[m]].rank)
+        m = r;
+      if (m == i)
+        break;
+      t = h->items[m];
+      h->items[m] = h->items[i];
+      h->items[i] = t;
+      i = m;
+    }
+  return top;
+}
+
+/* Back to the pinned slots only. */
+static void
+solver_reset (MaintSolver *S)
+{
+  while (S->slots->len > S->n_pinned_slots)
+    solver_pop (S);
+  for (guint i = 0; i < S->n_pinned_slots; i++)
+    {
+      MaintSolverSlot *slot = solver_slot (S, i);
+      for (guint j = S->pinned_base[i]; j < slot->n_acts; j++)
+        S->acts[slot->acts[j]].slot = -1;
+      slot->n_acts = S->pinned_base[i];
+      slot->reboot = MAINT_REBOOT_KIND_NONE;
+      for (guint j = 0; j < slot->n_acts; j++)
+        slot->reboot = MAX (slot->reboot, S->acts[slot->acts[j]].reboot);
+    }
+  for (guint i = 0; i < S->n_acts; i++)
+    if (!S->acts[i].pinned && S->machines[S->acts[i].machine].auto_schedule)
+      g_clear_pointer (&S->acts[i].detail, g_free);
+}
+
+static void
+solver_add_pinned (MaintSolver *S)
+{
+  g_autofree guint *pinned = g_new (guint, MAX (S->n_acts, 1));
+  guint n = 0;
+
+  for (guint i = 0; i < S->n_acts; i++)
+    if (S->acts[i].pinned)
+      pinned[n++] = i;
+  g_qsort_with_data (pinned, n, sizeof (guint), pinned_index_cmp, S);
+
+  for (guint i = 0; i < n;)
+    {
+      const MaintSolverAct *a = &S->acts[pinned[i]];
+      MaintInterval *iv = maint_activity_get_scheduled (a->activity);
+      MaintSolverSlot slot = { 0, };
+      guint j = i;
+
+      while (j < n && S->acts[pinned[j]].machine == a->machine &&
+             maint_interval_equal (maint_activity_get_scheduled (S->acts[pinned[j]].activity), iv))
+        j++;
+
+      slot.machine = a->machine;
+      slot.start = maint_interval_get_start (iv);
+      slot.end = maint_interval_get_end (iv);
+      slot.acts = g_memdup2 (&pinned[i], (j - i) * sizeof (guint));
+      slot.n_acts = j - i;
+      slot.pinned = TRUE;
+      slot.live = TRUE;
+      {
+        Need need;
+        solver_needs (S, a->machine, slot.acts, slot.n_acts, &need);
+        slot.reboot = need.reboot;
+        slot.notice = need.notice;
+      }
+      for (guint k = i; k < j; k++)
+        S->acts[pinned[k]].slot = S->slots->len;
+      g_array_append_val (S->slots, slot);
+      solver_occupy (S, &slot, +1);
+      i = j;
+    }
+
+  S->n_pinned_slots = S->slots->len;
+  S->pinned_base = g_new0 (guint, MAX (S->n_pinned_slots, 1));
+  for (guint i = 0; i < S->n_pinned_slots; i++)
+    S->pinned_base[i] = solver_slot (S, i)->n_acts;
+}
+
+/* One greedy pass over the units in rank order, order edges permitting. */
+static gboolean
+solver_greedy (MaintSolver  *S,
+               GError      **error)
+{
+  g_autofree guint *indegree = g_new0 (guint, MAX (S->n_units, 1));
+  g_autofree guint *by_rank = g_new (guint, MAX (S->n_units, 1));
+  g_autofree gboolean *done = g_new0 (gboolean, MAX (S->n_units, 1));
+  Heap heap = { g_new (guint, MAX (S->n_units, 1)), 0 };
+  guint next_rank = 0;
+
+  for (guint u = 0; u < S->n_units; u++)
+    {
+      by_rank[S->units[u].rank] = u;
+      for (guint e = S->succ_start[u]; e < S->succ_start[u + 1]; e++)
+        indegree[S->succ[e]]++;
+    }
+  for (guint u = 0; u < S->n_units; u++)
+    if (indegree[u] == 0)
+      heap_push (&heap, S->units, u);
+
+  for (guint n = 0; n < S->n_units; n++)
+    {
+      guint u;
+
+      if ((n & 1023) == 0 && g_cancellable_set_error_if_cancelled (S->cancellable, error))
+        {
+          g_free (heap.items);
+          return FALSE;
+        }
+      if (heap.len == 0)
+        {
+          /* A cycle of orders (conflicting services): break it by rank */
+          while (done[by_rank[next_rank]])
+            next_rank++;
+          heap_push (&heap, S->units, by_rank[next_rank]);
+          indegree[by_rank[next_rank]] = 0;
+        }
+      u = heap_pop (&heap, S->units);
+      if (done[u])
+        {
+          n--;
+          continue;
+        }
+      done[u] = TRUE;
+      S->units[u].blocked = solver_place_unit (S, &S->units[u]);
+      for (guint e = S->succ_start[u]; e < S->succ_start[u + 1]; e++)
+        {
+          guint v = S->succ[e];
+          if (indegree[v] > 0 && --indegree[v] == 0 && !done[v])
+            heap_push (&heap, S->units, v);
+        }
+    }
+  g_free (heap.items);
+  return TRUE;
+}
+
+static void
+solver_score (MaintSolver *S,
+              Score       *score)
+{
+  memset (score, 0, sizeof *score);
+  for (guint i = 0; i < S->n_acts; i++)
+    {
+      const MaintSolverAct *a = &S->acts[i];
+      const MaintSolverSlot *slot;
+
+      if (a->slot < 0)
+        {
+          score->unscheduled[MAINT_PRIORITY_EMERGENCY - a->priority]++;
+          continue;
+        }
+      slot = solver_slot (S, a->slot);
+      if (a->deadline != 0 && slot->end > a->deadline)
+        {
+          score->missed++;
+          score->lateness += slot->end - a->deadline;
+        }
+      if (!slot->pinned && a->earliest > 0)
+        score->delay += MAX (0, slot->start - a->earliest);
+    }
+  for (guint i = 0; i < S->slots->len; i++)
+    if (solver_slot (S, i)->reboot != MAINT_REBOOT_KIND_NONE && solver_slot (S, i)->n_acts > 0)
+      score->reboots++;
+}
+
+static int
+score_cmp (const Score *a,
+           const Score *b)
+{
+  const gint64 *x = &a->unscheduled[0], *y = &b->unscheduled[0];
+
+  for (guint i = 0; i < sizeof (Score) / sizeof (gint64); i++)
+    if (x[i] != y[i])
+      return x[i] < y[i] ? -1 : 1;
+  return 0;
+}
+
+/* A copy of the placement, so the best round can be put back without
+ * running the greedy again. */
+typedef struct
+{
+  MaintSolverSlot        *slots;
+  guint                   n_slots;
+  gint32                 *act_slot;
+  MaintUnscheduledReason *reason;
+  char                  **detail;
+  Why                   **why;
+  guint                   n_acts;
+} Snapshot;
+
+static void
+snapshot_clear (Snapshot *snap)
+{
+  for (guint i = 0; i < snap->n_slots; i++)
+    g_free (snap->slots[i].acts);
+  for (guint i = 0; i < snap->n_acts; i++)
+    {
+      g_free (snap->detail[i]);
+      g_free (snap->why[i]);
+    }
+  g_clear_pointer (&snap->why, g_free);
+  g_clear_pointer (&snap->slots, g_free);
+  g_clear_pointer (&snap->act_slot, g_free);
+  g_clear_pointer (&snap->reason, g_free);
+  g_clear_pointer (&snap->detail, g_free);
+  snap->n_slots = snap->n_acts = 0;
+}
+
+static void
+snapshot_take (MaintSolver *S,
+               Snapshot    *snap)
+{
+  snapshot_clear (snap);
+  snap->n_slots = S->slots->len;
+  snap->slots = g_memdup2 (S->slots->data, S->slots->len * sizeof (MaintSolverSlot));
+  for (guint i = 0; i < snap->n_slots; i++)
+    snap->slots[i].acts = g_memdup2 (snap->slots[i].acts, snap->slots[i].n_acts * sizeof (guint));
+  snap->n_acts = S->n_acts;
+  snap->act_slot = g_new (gint32, MAX (S->n_acts, 1));
+  snap->reason = g_new (MaintUnscheduledReason, MAX (S->n_acts, 1));
+  snap->detail = g_new (char *, MAX (S->n_acts, 1));
+  snap->why = g_new0 (Why *, MAX (S->n_acts, 1));
+  for (guint i = 0; i < S->n_acts; i++)
+    {
+      if (S->acts[i].slot < 0 && S->why[i] != NULL)
+        snap->why[i] = g_memdup2 (S->why[i], sizeof (Why));
+      snap->act_slot[i] = S->acts[i].slot;
+      snap->reason[i] = S->acts[i].reason;
+      snap->detail[i] = g_strdup (S->acts[i].detail);
+    }
+}
+
+static void
+snapshot_restore (MaintSolver *S,
+                  Snapshot    *snap)
+{
+  solver_reset (S);
+  for (guint i = 0; i < snap->n_slots; i++)
+    {
+      MaintSolverSlot copy = snap->slots[i];
+
+      copy.acts = g_memdup2 (copy.acts, copy.n_acts * sizeof (guint));
+      if (i < S->n_pinned_slots)
+        {
+          /* Pinned slots stay occupied; only merged activities differ */
+          MaintSolverSlot *slot = solver_slot (S, i);
+          g_free (slot->acts);
+          *slot = copy;
+        }
+      else
+        {
+          g_array_append_val (S->slots, copy);
+          solver_occupy (S, &copy, +1);
+        }
+    }
+  for (guint i = 0; i < S->n_acts; i++)
+    {
+      S->acts[i].slot = snap->act_slot[i];
+      S->acts[i].reason = snap->reason[i];
+      g_free (S->acts[i].detail);
+      S->acts[i].detail = g_strdup (snap->detail[i]);
+      if (snap->why[i] != NULL)
+        {
+          if (S->why[i] == NULL)
+            S->why[i] = g_new (Why, 1);
+          *S->why[i] = *snap->why[i];
+        }
+    }
+}
+
+static gint64
+unit_delay (MaintSolver *S,
+            const Unit  *unit)
+{
+  const MaintSolverMachine *m = &S->machines[unit->machine];
+  gint64 delay = 0;
+
+  for (guint i = 0; i < m->n_acts; i++)
+    {
+      const MaintSolverAct *a = &S->acts[S->act_order[m->first_act + i]];
+      if (a->slot >= 0 && !solver_slot (S, a->slot)->pinned && a->earliest > 0)
+        delay += MAX (0, solver_slot (S, a->slot)->start - a->earliest);
+    }
+  return delay;
+}
+
+/* Local search on the processing order: move a delayed unit to an
+ * earlier position, rerun the greedy, keep the result if the objective
+ * improves. The moves come from a fixed seed and the work from a fixed
+ * budget of unit placements, so small fleets get thousands of moves, the
+ * largest none, and the plan is always the same. */
+static gboolean
+solver_local_search (MaintSolver  *S,
+                     GError      **error)
+{
+  g_autoptr(GRand) rand = NULL;
+  g_autofree guint *best_rank = NULL;
+  g_autofree guint *by_rank = NULL;
+  g_autofree guint *delayed = NULL;
+  Snapshot best_snap = { 0, };
+  Score best, score;
+  guint64 spent = 0;
+  gboolean ok = TRUE;
+
+  /* Fleets too large for at least 50 moves keep the greedy result */
+  if (S->n_units < 2 || (guint64) S->n_units * 50 > SEARCH_BUDGET)
+    return TRUE;
+
+  rand = g_rand_new_with_seed (SEARCH_SEED);
+  best_rank = g_new (guint, S->n_units);
+  by_rank = g_new (guint, S->n_units);
+  delayed = g_new (guint, S->n_units);
+  solver_score (S, &best);
+  snapshot_take (S, &best_snap);
+  for (guint u = 0; u < S->n_units; u++)
+    best_rank[u] = S->units[u].rank;
+
+  while (spent + S->n_units <= SEARCH_BUDGET)
+    {
+      guint n_delayed = 0, u, from, to;
+
+      for (guint i = 0; i < S->n_units; i++)
+        if (unit_delay (S, &S->units[i]) > 0 || S->units[i].blocked)
+          delayed[n_delayed++] = i;
+      if (n_delayed == 0)
+        break;
+
+      u = delayed[g_rand_int_range (rand, 0, n_delayed)];
+      from = S->units[u].rank;
+      if (from == 0)
+        {
+          spent += S->n_units / 4 + 1;   /* a wasted draw still costs */
+          continue;
+        }
+      to = g_rand_int_range (rand, 0, from);
+      for (guint i = 0; i < S->n_units; i++)
+        by_rank[S->units[i].rank] = i;
+      memmove (&by_rank[to + 1], &by_rank[to], (from - to) * sizeof (guint));
+      by_rank[to] = u;
+      for (guint r = 0; r < S->n_units; r++)
+        S->units[by_rank[r]].rank = r;
+
+      solver_reset (S);
+      if (!solver_greedy (S, error))
+        {
+          ok = FALSE;
+          break;
+        }
+      spent += S->n_units;
+      solver_score (S, &score);
+      if (score_cmp (&score, &best) < 0)
+        {
+          best = score;
+          snapshot_take (S, &best_snap);
+          for (guint i = 0; i < S->n_units; i++)
+            best_rank[i] = S->units[i].rank;
+        }
+      else
+        {
+          for (guint i = 0; i < S->n_units; i++)
+            S->units[i].rank = best_rank[i];
+          snapshot_restore (S, &best_snap);
+        }
+    }
+
+  if (ok)
+    {
+      for (guint i = 0; i < S->n_units; i++)
+        S->units[i].rank = best_rank[i];
+    }
+  snapshot_clear (&best_snap);
+  return ok;
+}
+
+/* Squeaky wheel: units that capacity or service limits kept out go
+ * first in the next round; a round that is better by the objective is
+ * kept, the first one that is not ends the repair. The number of rounds
+ * is bounded, so the result never depends on the clock. */
+static gboolean
+solver_solve (MaintSolver  *S,
+              GError      **error)
+{
+  Snapshot best_snap = { 0, };
+  Score best, score;
+  gboolean ok = TRUE, in_place_is_best = TRUE;
+
+  if (!solver_greedy (S, error))
+    return FALSE;
+  solver_score (S, &best);
+
+  for (guint round = 1; round <= REPAIR_ROUNDS; round++)
+    {
+      g_autofree guint *by_rank = g_new (guint, MAX (S->n_units, 1));
+      guint n = 0;
+      gboolean any = FALSE;
+
+      for (guint u = 0; u < S->n_units; u++)
+        {
+          by_rank[S->units[u].rank] = u;
+          any |= S->units[u].blocked;
+        }
+      if (!any)
+        break;
+      for (guint r = 0; r < S->n_units; r++)
+        if (S->units[by_rank[r]].blocked)
+          S->units[by_rank[r]].rank = n++;
+      for (guint r = 0; r < S->n_units; r++)
+        if (!S->units[by_rank[r]].blocked)
+          S->units[by_rank[r]].rank = n++;
+
+      if (in_place_is_best)
+        snapshot_take (S, &best_snap);
+      solver_reset (S);
+      if (!solver_greedy (S, error))
+        {
+          ok = FALSE;
+          break;
+        }
+      solver_score (S, &score);
+      in_place_is_best = score_cmp (&score, &best) < 0;
+      if (!in_place_is_best)
+        break;
+      best = score;
+    }
+
+  if (ok && !in_place_is_best)
+    snapshot_restore (S, &best_snap);
+  snapshot_clear (&best_snap);
+  if (ok)
+    ok = solver_local_search (S, error);
+  return ok;
+}
+
+static MaintSolver *
+solver_new (MaintScheduler  *self,
+            GCancellable    *cancellable,
+            GError         **error)
+{
+  g_autoptr(MaintSolver) S = g_new0 (MaintSolver, 1);
+  g_autoptr(GError) local_error = NULL;
+
+  if (!maint_fleet_validate (self->fleet, &local_error))
+    {
+      g_set_error (error, MAINT_SCHEDULER_ERROR, MAINT_SCHEDULER_ERROR_INVALID_FAILED,
+                   "%s", local_error->message);
+      return NULL;
+    }
+
+  S->fleet = g_object_ref (self->fleet);
+  S->policy = g_object_ref (maint_fleet_get_policy (self->fleet));
+  S->previous = self->previous != NULL ? g_object_ref (self->previous) : NULL;
+  S->cancellable = cancellable;
+  S->now = self->now != 0 ? self->now : maint_fleet_get_now (self->fleet);
+  if (S->now == 0)
+    {
+      g_set_error_literal (error, MAINT_SCHEDULER_ERROR, MAINT_SCHEDULER_ERROR_INVALID_FAILED,
+                           "no “now”: set it on the scheduler or in the fleet");
+      return NULL;
+    }
+
+  if (!solver_compile (S, error))
+    return NULL;
+  solver_add_pinned (S);
+  solver_build_units (S);
+  if (!solver_solve (S, error))
+    return NULL;
+  return g_steal_pointer (&S);
+}
+
+/* ------------------------------------------------------------------ */
+/* The plan                                                            */
+
+static int
+slot_order_cmp (const void *pa,
+                const void *pb,
+                void       *data)
+{
+  MaintSolver *S = data;
+  const MaintSolverSlot *a = solver_slot (S, *(const guint *) pa);
+  const MaintSolverSlot *b = solver_slot (S, *(const guint *) pb);
+
+  if (a->start != b->start)
+    return a->start < b->start ? -1 : 1;
+  if (a->machine != b->machine)
+    return strcmp (S->machines[a->machine].name, S->machines[b->machine].name);
+  return a->end < b->end ? -1 : a->end > b->end;
+}
+
+static int
+str_ptr_cmp (const void *a,
+             const void *b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static int
+act_id_cmp (const void *pa,
+            const void *pb,
+            void       *data)
+{
+  MaintSolver *S = data;
+  return strcmp (S->acts[*(const guint *) pa].id, S->acts[*(const guint *) pb].id);
+}
+
+static int
+machine_name_cmp (const void *pa,
+                  const void *pb,
+                  void       *data)
+{
+  MaintSolver *S = data;
+  return strcmp (S->machines[*(const guint *) pa].name, S->machines[*(const guint *) pb].name);
+}
+
+/* Writes the sentences of the unscheduled activities. */
+static void
+solver_write_details (MaintSolver *S)
+{
+  for (guint i = 0; i < S->n_acts; i++)
+    if (S->acts[i].slot < 0 && S->acts[i].detail == NULL && S->why[i] != NULL)
+      solver_reason (S, S->acts[i].machine, &S->why[i]->need, &S->why[i]->stats,
+                     &S->acts[i].detail);
+}
+
+static MaintPlan *
+solver_to_plan (MaintSolver *S)
+{
+  g_autoptr(MaintPlan) plan = maint_plan_new (S->now);
+  g_autofree guint *order = g_new (guint, MAX (S->slots->len, 1));
+  g_autofree guint *acts = g_new (guint, MAX (S->n_acts, 1));
+  g_autofree guint *machines = g_new (guint, MAX (S->n_machines, 1));
+  g_autofree guint *own = g_new0 (guint, MAX (S->n_machines, 1));
+  g_autofree guint *rebooting = g_new0 (guint, MAX (S->n_machines, 1));
+  g_autofree gboolean *has_acts = g_new0 (gboolean, MAX (S->n_machines, 1));
+  guint n = 0;
+
+  for (guint i = 0; i < S->slots->len; i++)
+    if (solver_slot (S, i)->n_acts > 0)
+      order[n++] = i;
+  g_qsort_with_data (order, n, sizeof (guint), slot_order_cmp, S);
+  solver_write_details (S);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const MaintSolverSlot *slot = solver_slot (S, order[i]);
+      const MaintSolverGroup *g = &S->groups[S->machines[slot->machine].group];
+      g_autoptr(MaintSlot) out = maint_slot_new (S->machines[slot->machine].name, slot->start, slot->end);
+      g_autofree const char **ids = g_new0 (const char *, slot->n_acts + 1);
+      g_autofree char *local_start = maint_instant_format_local (slot->start, g->zone, NULL);
+      g_autofree char *local_end = maint_instant_format_local (slot->end, g->zone, NULL);
+
+      for (guint j = 0; j < slot->n_acts; j++)
+        ids[j] = S->acts[slot->acts[j]].id;
+      qsort (ids, slot->n_acts, sizeof (char *), str_ptr_cmp);
+
+      maint_slot_set_group (out, g->name);
+      maint_slot_set_local_start (out, local_start);
+      maint_slot_set_local_end (out, local_end);
+      maint_slot_set_activities (out, ids);
+      maint_slot_set_reboot (out, slot->reboot);
+      maint_slot_set_announce_by (out, slot->start - slot->notice);
+      maint_slot_set_pinned (out, slot->pinned);
+      maint_plan_add_slot (plan, out);
+
+      if (slot->reboot != MAINT_REBOOT_KIND_NONE)
+        own[slot->machine]++;
+      for (guint j = 0; j < slot->n_acts; j++)
+        if (S->acts[slot->acts[j]].reboot != MAINT_REBOOT_KIND_NONE)
+          rebooting[slot->machine]++;
+    }
+
+  n = 0;
+  for (guint i = 0; i < S->n_acts; i++)
+    {
+      has_acts[S->acts[i].machine] = TRUE;
+      if (S->acts[i].slot < 0)
+        acts[n++] = i;
+    }
+  g_qsort_with_data (acts, n, sizeof (guint), act_id_cmp, S);
+  for (guint i = 0; i < n; i++)
+    {
+      const MaintSolverAct *a = &S->acts[acts[i]];
+      g_autoptr(MaintUnscheduled) u = maint_unscheduled_new (a->id, S->machines[a->machine].name,
+                                                            a->reason, a->detail ? a->detail : "");
+      maint_plan_add_unscheduled (plan, u);
+    }
+
+  n = 0;
+  for (guint i = 0; i < S->n_machines; i++)
+    if (has_acts[i])
+      machines[n++] = i;
+  g_qsort_with_data (machines, n, sizeof (guint), machine_name_cmp, S);
+  for (guint i = 0; i < n; i++)
+    {
+      guint m = machines[i];
+      g_autoptr(MaintRebootCount) count =
+        maint_reboot_count_new (S->machines[m].name, own[m], 0,
+                                rebooting[m] > own[m] ? rebooting[m] - own[m] : 0);
+      maint_plan_add_reboot_count (plan, count);
+    }
+
+  return g_steal_pointer (&plan);
+}
+
+/* ------------------------------------------------------------------ */
+/* GObject                                                             */
+
+static void
+maint_scheduler_finalize (GObject *object)
+{
+  MaintScheduler *self = MAINT_SCHEDULER (object);
+
+  g_clear_object (&self->fleet);
+  g_clear_object (&self->previous);
+
+  G_OBJECT_CLASS (maint_scheduler_parent_class)->finalize (object);
+}
+
+static void
+maint_scheduler_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  MaintScheduler *self = MAINT_SCHEDULER (object);
+
+  switch (prop_id)
+    {
+    case PROP_FLEET:
+      g_value_set_object (value, self->fleet);
+      break;
+    case PROP_NOW:
+      g_value_set_int64 (value, self->now);
+      break;
+    case PROP_PREVIOUS:
+      g_value_set_object (value, self->previous);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+maint_scheduler_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  MaintScheduler *self = MAINT_SCHEDULER (object);
+
+  switch (prop_id)
+    {
+    case PROP_FLEET:
+      self->fleet = g_value_dup_object (value);
+      break;
+    case PROP_NOW:
+      maint_scheduler_set_now (self, g_value_get_int64 (value));
+      break;
+    case PROP_PREVIOUS:
+      maint_scheduler_set_previous (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+maint_scheduler_class_init (MaintSchedulerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = maint_scheduler_finalize;
+  object_class->get_property = maint_scheduler_get_property;
+  object_class->set_property = maint_scheduler_set_property;
+
+  /**
+   * MaintScheduler:fleet:
+   *
+   * The fleet to plan. It is not modified.
+   */
+  properties[PROP_FLEET] =
+    g_param_spec_object ("fleet", NULL, NULL, MAINT_TYPE_FLEET,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MaintScheduler:now:
+   *
+   * The instant to plan from, in seconds since the Unix epoch; 0 means
+   * the fleet's own `now`.
+   */
+  properties[PROP_NOW] =
+    g_param_spec_int64 ("now", NULL, NULL, 0, MAINT_INSTANT_MAX, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MaintScheduler:previous:
+   *
+   * The previously computed plan, if any: among equally good plans the
+   * scheduler prefers the one that keeps its slots.
+   */
+  properties[PROP_PREVIOUS] =
+    g_param_spec_object ("previous", NULL, NULL, MAINT_TYPE_PLAN,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+maint_scheduler_init (MaintScheduler *self)
+{
+}
+
+/**
+ * maint_scheduler_new:
+ * @fleet: the fleet to plan
+ *
+ * Creates a scheduler for @fleet. The fleet must not be modified while
+ * the scheduler runs.
+ *
+ * Returns: (transfer full): a new scheduler
+ */
+MaintScheduler *
+maint_scheduler_new (MaintFleet *fleet)
+{
+  g_return_val_if_fail (MAINT_IS_FLEET (fleet), NULL);
+
+  return g_object_new (MAINT_TYPE_SCHEDULER, "fleet", fleet, NULL);
+}
+
+/**
+ * maint_scheduler_get_fleet:
+ * @self: a scheduler
+ *
+ * Gets the fleet the scheduler plans.
+ *
+ * Returns: (transfer none): the fleet
+ */
+MaintFleet *
+maint_scheduler_get_fleet (MaintScheduler *self)
+{
+  g_return_val_if_fail (MAINT_IS_SCHEDULER (self), NULL);
+
+  return self->fleet;
+}
+
+/**
+ * maint_scheduler_get_now:
+ * @self: a scheduler
+ *
+ * Gets the instant set with [method@Maint.Scheduler.set_now].
+ *
+ * Returns: the instant in seconds since the Unix epoch, or 0 when the
+ *   fleet's `now` is used
+ */
+gint64
+maint_scheduler_get_now (MaintScheduler *self)
+{
+  g_return_val_if_fail (MAINT_IS_SCHEDULER (self), 0);
+
+  return self->now;
+}
+
+/**
+ * maint_scheduler_set_now:
+ * @self: a scheduler
+ * @now: the instant to plan from, or 0 for the fleet's `now`
+ *
+ * Sets the instant the plan starts at: notice periods and the horizon
+ * count from it. It overrides the fleet's `now`.
+ */
+void
+maint_scheduler_set_now (MaintScheduler *self,
+                         gint64          now)
+{
+  g_return_if_fail (MAINT_IS_SCHEDULER (self));
+  g_return_if_fail (now >= 0 && now <= MAINT_INSTANT_MAX);
+
+  if (self->now == now)
+    return;
+  self->now = now;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOW]);
+}
+
+/**
+ * maint_scheduler_get_previous:
+ * @self: a scheduler
+ *
+ * Gets the previous plan set with [method@Maint.Scheduler.set_previous].
+ *
+ * Returns: (transfer none) (nullable): the previous plan
+ */
+MaintPlan *
+maint_scheduler_get_previous (MaintScheduler *self)
+{
+  g_return_val_if_fail (MAINT_IS_SCHEDULER (self), NULL);
+
+  return self->previous;
+}
+
+/**
+ * maint_scheduler_set_previous:
+ * @self: a scheduler
+ * @previous: (nullable): the plan computed last time, or %NULL
+ *
+ * Gives the scheduler the previous plan. Stability is the last criterion
+ * of the objective: among plans that are equally good on everything
+ * else, the scheduler keeps the previous plan's order of slots. Announced
+ * slots are pinned in the fleet (an activity's `scheduled`), not here.
+ */
+void
+maint_scheduler_set_previous (MaintScheduler *self,
+                              MaintPlan      *previous)
+{
+  g_return_if_fail (MAINT_IS_SCHEDULER (self));
+  g_return_if_fail (previous == NULL || MAINT_IS_PLAN (previous));
+
+  if (g_set_object (&self->previous, previous))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREVIOUS]);
+}
+
+/**
+ * maint_scheduler_run:
+ * @self: a scheduler
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Plans the fleet's queued activities. The fleet is validated first.
+ * The result is deterministic: the same fleet, `now` and previous plan
+ * give a byte-identical plan; only [property@Maint.Plan:elapsed] differs.
+ *
+ * Returns: (transfer full): the plan, or %NULL with @error set
+ *   (%MAINT_SCHEDULER_ERROR_INVALID_FAILED when the fleet does not
+ *   validate or no `now` is known, %G_IO_ERROR_CANCELLED when cancelled)
+ */
+MaintPlan *
+maint_scheduler_run (MaintScheduler  *self,
+                     GCancellable    *cancellable,
+                     GError         **error)
+{
+  g_autoptr(MaintSolver) S = NULL;
+  gint64 began = g_get_monotonic_time ();
+  MaintPlan *plan;
+
+  g_return_val_if_fail (MAINT_IS_SCHEDULER (self), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  S = solver_new (self, cancellable, error);
+  if (S == NULL)
+    return NULL;
+  plan = solver_to_plan (S);
+  maint_plan_set_elapsed (plan, g_get_monotonic_time () - began);
+  return plan;
+}
+
+/* ------------------------------------------------------------------ */
+/* Explanations                                                        */
+
+static void
+append_instant_pair (GString    *out,
+                     gint64      start,
+                     gint64      end,
+                     const char *zone)
+{
+  g_autofree char *ls = format_local (start, zone);
+  g_autofree char *le = format_local (end, zone);
+  g_autofree char *us = maint_instant_format (start);
+  g_autofree char *ue = maint_instant_format (end);
+
+  g_string_append_printf (out, "%s – %s (%s – %s)", ls, le, us, ue);
+}
+
+/* The verdict on one available interval for activities needing @need. */
+static char *
+explain_interval (MaintSolver *S,
+                  gint32       machine,
+                  const Need  *need,
+                  gint64       a,
+                  gint64       b,
+                  gint64      *out_start)
+{
+  const MaintSolverGroup *g = &S->groups[S->machines[machine].group];
+  gint64 s = MAX (a, need->lo);
+  MaintBlockInfo first = { 0, }, info;
+  guint rejected = 0;
+
+  *out_start = -1;
+  if (b <= S->now + need->notice)
+    {
+      g_autofree char *notice = format_duration (need->notice);
+      return g_strdup_printf ("before the %s notice runs out", notice);
+    }
+  if (b <= need->lo)
+    {
+      g_autofree char *lo = format_local (need->lo, g->zone);
+      return g_strdup_printf ("before not_before (%s)", lo);
+    }
+  if (b - s < need->length)
+    {
+      g_autofree char *length = format_duration (need->length);
+      g_autofree char *room = format_duration (MAX (0, b - s));
+      return g_strdup_printf ("too short: the slot needs %s, %s left%s", length, room,
+                              s > a ? (s == need->lo && need->lo > S->now + need->notice ?
+                                       " after not_before" : " after the notice") : "");
+    }
+  while (s <= b - need->length)
+    {
+      if (solver_check (S, machine, s, s + need->length,
+                        need->reboot != MAINT_REBOOT_KIND_NONE, &info))
+        {
+          *out_start = s;
+          if (rejected == 0)
+            return NULL;
+          /* Free, but not from the first possible start: say why */
+          {
+            g_autofree char *why = describe_block (S, &first, machine);
+            g_autofree char *at = format_local (MAX (a, need->lo), g->zone);
+            return g_strdup_printf ("at %s %s", at, why);
+          }
+        }
+      if (rejected++ == 0)
+        first = info;
+      if (info.conflict.next == G_MAXINT64)
+        break;
+      s = MAX (s + 1, info.conflict.next);
+    }
+  {
+    g_autofree char *why = describe_block (S, &first, machine);
+    if (rejected > 1)
+      return g_strdup_printf ("%s (and %u later starts in it were blocked too)", why, rejected - 1);
+    return g_steal_pointer (&why);
+  }
+}
+
+static void
+explain_available (MaintSolver *S,
+                   GString     *out,
+                   gint32       machine,
+                   const Need  *need,
+                   gint64       a,
+                   gint64       b,
+                   gint64       until,
+                   gboolean     cut)
+{
+  const MaintSolverGroup *g = &S->groups[S->machines[machine].group];
+  g_autofree char *why = NULL;
+  gint64 start;
+
+  why = explain_interval (S, machine, need, a, b, &start);
+  g_string_append (out, "    ");
+  append_instant_pair (out, a, b, g->zone);
+  if (start >= 0)
+    {
+      g_autofree char *at = format_local (start, g->zone);
+      g_string_append_printf (out, ": %s %s%s%s", start < until ? "free from" : "chosen, from",
+                              at, why ? "; " : "", why ? why : "");
+    }
+  else
+    g_string_append_printf (out, ": %s", why);
+  g_string_append (out, cut ? " (the rest of the window is blacked out)\n" : "\n");
+}
+
+static void
+explain_candidates (MaintSolver *S,
+                    GString     *out,
+                    gint32       machine,
+                    const guint *acts,
+                    guint        n,
+                    gint64       until)
+{
+  const MaintSolverGroup *g = &S->groups[S->machines[machine].group];
+  GPtrArray *specs = maint_resource_group_get_windows (g->group);
+  g_autoptr(MaintIntervalSet) raw = NULL;
+  const gint64 *rb = NULL;
+  guint n_raw = 0, i = 0;
+  Need need;
+
+  solver_needs (S, machine, acts, n, &need);
+  if (specs->len > 0)
+    raw = maint_window_specs_expand ((MaintWindowSpec * const *) specs->pdata, specs->len,
+                                     g->zone, S->now, S->horizon_end, NULL);
+  if (raw != NULL)
+    n_raw = maint_interval_set_peek_bounds (raw, &rb);
+  else
+    {
+      /* Without the raw windows, walk the available intervals alone */
+      rb = g->bounds;
+      n_raw = g->n_bounds;
+    }
+
+  if (n_raw == 0)
+    {
+      g_string_append (out, "    no maintenance window in the horizon\n");
+      return;
+    }
+
+  /* Every available interval lies inside one window occurrence */
+  for (guint k = 0; k < n_raw && rb[2 * k] <= until; k++)
+    {
+      gboolean any = FALSE;
+
+      while (i < g->n_bounds && g->bounds[2 * i] < rb[2 * k + 1])
+        {
+          gint64 a = g->bounds[2 * i], b = g->bounds[2 * i + 1];
+          if (a > until)
+            return;
+          explain_available (S, out, machine, &need, a, b, until,
+                             a != rb[2 * k] || b != rb[2 * k + 1]);
+          any = TRUE;
+          i++;
+        }
+      if (!any)
+        {
+          g_string_append (out, "    ");
+          append_instant_pair (out, rb[2 * k], rb[2 * k + 1], g->zone);
+          g_string_append (out, ": blackout\n");
+        }
+    }
+}
+
+static const char *
+reboot_name (MaintRebootKind reboot)
+{
+  switch (reboot)
+    {
+    case MAINT_REBOOT_KIND_WARM:
+      return "warm reboot";
+    case MAINT_REBOOT_KIND_COLD:
+      return "cold reboot";
+    case MAINT_REBOOT_KIND_NONE:
+    default:
+      return "no reboot";
+    }
+}
+
+static const char *
+reason_name (MaintUnscheduledReason reason)
+{
+  switch (reason)
+    {
+    case MAINT_UNSCHEDULED_AUTO_SCHEDULE_OFF: return "auto-schedule-off";
+    case MAINT_UNSCHEDULED_NO_WINDOW: return "no-window";
+    case MAINT_UNSCHEDULED_NOTICE: return "notice";
+    case MAINT_UNSCHEDULED_NOT_BEFORE: return "not-before";
+    case MAINT_UNSCHEDULED_TOO_LONG: return "too-long";
+    case MAINT_UNSCHEDULED_CAPACITY: return "capacity";
+    case MAINT_UNSCHEDULED_SERVICE: return "service";
+    case MAINT_UNSCHEDULED_ROLLOUT: return "rollout";
+    default: return "?";
+    }
+}
+
+static char *
+solver_explain (MaintSolver *S,
+                gint32       machine)
+{
+  const MaintSolverMachine *m = &S->machines[machine];
+  const MaintSolverGroup *g = &S->groups[m->group];
+  GString *out = g_string_new (NULL);
+  g_autofree char *windows = describe_windows (g);
+  g_autofree char *notice = format_duration (g->notice);
+  g_autofree char *now = format_local (S->now, g->zone);
+  g_autofree char *until = format_local (S->horizon_end, g->zone);
+  g_autofree guint *mine = g_new (guint, MAX (S->slots->len, 1));
+  g_autofree guint *unscheduled = g_new (guint, MAX (S->n_acts, 1));
+  guint n_mine = 0, n_unscheduled = 0;
+
+  g_string_append_printf (out, "%s: group “%s” (%s), notice %s%s\n", m->name, g->name,
+                          windows, notice, m->auto_schedule ? "" : ", automatic scheduling off");
+  g_string_append_printf (out, "  planning from %s until %s\n", now, until);
+
+  for (guint i = 0; i < S->slots->len; i++)
+    if (solver_slot (S, i)->machine == machine && solver_slot (S, i)->n_acts > 0)
+      mine[n_mine++] = i;
+  g_qsort_with_data (mine, n_mine, sizeof (guint), slot_order_cmp, S);
+  for (guint i = 0; i < S->n_acts; i++)
+    if (S->acts[i].machine == machine && S->acts[i].slot < 0)
+      unscheduled[n_unscheduled++] = i;
+  g_qsort_with_data (unscheduled, n_unscheduled, sizeof (guint), act_id_cmp, S);
+
+  if (n_mine == 0 && n_unscheduled == 0)
+    g_string_append (out, "  no queued activities\n");
+
+  /* Replay: the plan's occupancy without this machine's new slots */
+  for (guint i = 0; i < n_mine; i++)
+    if (!solver_slot (S, mine[i])->pinned)
+      solver_occupy (S, solver_slot (S, mine[i]), -1);
+
+  for (guint i = 0; i < n_mine; i++)
+    {
+      MaintSolverSlot *slot = solver_slot (S, mine[i]);
+      g_autofree guint *acts = g_memdup2 (slot->acts, slot->n_acts * sizeof (guint));
+
+      g_qsort_with_data (acts, slot->n_acts, sizeof (guint), act_id_cmp, S);
+      g_string_append (out, "  slot ");
+      append_instant_pair (out, slot->start, slot->end, g->zone);
+      g_string_append_printf (out, ", %s%s\n", reboot_name (slot->reboot),
+                              slot->pinned ? ", announced (pinned, kept as it is)" : "");
+      for (guint j = 0; j < slot->n_acts; j++)
+        {
+          const MaintSolverAct *a = &S->acts[acts[j]];
+          g_autofree char *estimate = format_duration (a->estimate);
+          g_string_append_printf (out, "    %s: %s, %s, %s%s\n", a->id,
+                                  maint_activity_get_summary (a->activity) ?
+                                  maint_activity_get_summary (a->activity) : "no summary",
+                                  estimate, reboot_name (a->reboot),
+                                  slot->pinned && a->pinned ? "" :
+                                  slot->pinned ? " (merged into the announced slot)" : "");
+        }
+      if (!slot->pinned)
+        {
+          g_string_append (out, "  earliest start all constraints allow; the windows before it:\n");
+          explain_candidates (S, out, machine, acts, slot->n_acts, slot->start);
+        }
+    }
+
+  /* Unscheduled activities compete with this machine's slots too */
+  for (guint i = 0; i < n_mine; i++)
+    if (!solver_slot (S, mine[i])->pinned)
+      solver_occupy (S, solver_slot (S, mine[i]), +1);
+
+  for (guint i = 0; i < n_unscheduled; i++)
+    {
+      const MaintSolverAct *a = &S->acts[unscheduled[i]];
+
+      g_string_append_printf (out, "  unscheduled %s (%s): %s\n", a->id, reason_name (a->reason),
+                              a->detail ? a->detail : "");
+      if (a->reason != MAINT_UNSCHEDULED_AUTO_SCHEDULE_OFF)
+        explain_candidates (S, out, machine, &unscheduled[i], 1, G_MAXINT64);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * maint_scheduler_explain:
+ * @self: a scheduler
+ * @machine: the name of a machine of the fleet
+ * @error: return location for a #GError
+ *
+ * Plans the fleet (as [method@Maint.Scheduler.run] does) and explains,
+ * in English text, what the plan does for @machine: its group, time
+ * zone and notice; each slot with its activities and reboot; and for
+ * every maintenance window before the chosen slot (all of them for an
+ * activity that got no slot) the constraint that excluded it: the
+ * notice, `not_before`, too short, a blackout, fleet, host or group
+ * concurrency, or a service's limit, spacing or order. Capacity is
+ * judged against the final plan without this machine's own new slots.
+ *
+ * Returns: (transfer full): the explanation, or %NULL with @error set
+ *   (%MAINT_SCHEDULER_ERROR_UNKNOWN_FAILED when @machine is not in the
+ *   fleet)
+ */
+char *
+maint_scheduler_explain (MaintScheduler  *self,
+                         const char      *machine,
+                         GError         **error)
+{
+  g_autoptr(MaintSolver) S = NULL;
+  gint32 m;
+
+  g_return_val_if_fail (MAINT_IS_SCHEDULER (self), NULL);
+  g_return_val_if_fail (machine != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (maint_fleet_lookup_machine (self->fleet, machine) == NULL)
+    {
+      g_set_error (error, MAINT_SCHEDULER_ERROR, MAINT_SCHEDULER_ERROR_UNKNOWN_FAILED,
+                   "no machine “%s” in the fleet", machine);
+      return NULL;
+    }
+
+  S = solver_new (self, NULL, error);
+  if (S == NULL)
+    return NULL;
+  m = solver_lookup_machine (S, machine);
+  solver_write_details (S);
+  return solver_explain (S, m);
+}

@@ -1,9 +1,101 @@
-/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* maintctl-plan.c: maintctl plan FLEET.json [--now T] [--format text|json] [-o FILE]
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Plans the queued maintenance of a fleet and prints the plan as text
+ * (per group, local and UTC times) or as libmaint-plan/1 JSON. The
+ * output file, if any, is written atomically.
+ */
 #include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
 #include "maintctl.h"
 
 int
-maintctl_plan (int argc, char **argv)
+maintctl_plan (int    argc,
+               char **argv)
 {
-  return maintctl_fail ("not implemented yet");
+  g_autofree char *now_text = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *previous_path = NULL;
+  g_auto(GStrv) rest = NULL;
+  gboolean stats = FALSE;
+  GOptionEntry entries[] = {
+    { "now", 0, 0, G_OPTION_ARG_STRING, &now_text, "Plan from this instant (RFC 3339) instead of the fleet's now", "T" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, "Output format: text (default) or json", "FORMAT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE (atomically) instead of standard output", "FILE" },
+    { "previous", 0, 0, G_OPTION_ARG_FILENAME, &previous_path, "The previous plan, for stability", "PLAN.json" },
+    { "stats", 0, 0, G_OPTION_ARG_NONE, &stats, "Print statistics and the time spent to standard error", NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, "FLEET.json" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("FLEET.json — plan the queued maintenance");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MaintFleet) fleet = NULL;
+  g_autoptr(MaintPlan) previous = NULL;
+  g_autoptr(MaintScheduler) scheduler = NULL;
+  g_autoptr(MaintPlan) plan = NULL;
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  gboolean json;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return maintctl_fail ("plan: %s", error->message);
+  if (rest == NULL || rest[0] == NULL || rest[1] != NULL)
+    return maintctl_fail ("plan: expected exactly one FLEET.json (see maintctl plan --help)");
+
+  if (format == NULL || g_str_equal (format, "text"))
+    json = FALSE;
+  else if (g_str_equal (format, "json"))
+    json = TRUE;
+  else if (g_str_equal (format, "ics") || g_str_equal (format, "svg"))
+    return maintctl_fail ("plan: --format %s is not supported yet", format);
+  else
+    return maintctl_fail ("plan: unknown --format “%s” (text or json)", format);
+
+  fleet = maint_fleet_new_from_file (rest[0], &error);
+  if (fleet == NULL)
+    return maintctl_fail ("%s: %s", rest[0], error->message);
+
+  scheduler = maint_scheduler_new (fleet);
+  if (now_text != NULL)
+    {
+      gint64 now;
+      if (!maint_instant_parse (now_text, &now, &error))
+        return maintctl_fail ("plan: --now: %s", error->message);
+      maint_scheduler_set_now (scheduler, now);
+    }
+  if (previous_path != NULL)
+    {
+      previous = maint_plan_new_from_file (previous_path, &error);
+      if (previous == NULL)
+        return maintctl_fail ("%s: %s", previous_path, error->message);
+      maint_scheduler_set_previous (scheduler, previous);
+    }
+
+  plan = maint_scheduler_run (scheduler, NULL, &error);
+  if (plan == NULL)
+    return maintctl_fail ("%s: %s", rest[0], error->message);
+
+  if (json)
+    data = maint_plan_to_data (plan, &length);
+  else
+    {
+      data = maint_plan_to_text (plan, fleet);
+      length = strlen (data);
+    }
+  if (!maintctl_write_output (output, data, length, &error))
+    return maintctl_fail ("%s: %s", output ? output : "standard output", error->message);
+
+  if (stats)
+    fprintf (stderr,
+             "scheduled %u, unscheduled %u, reboots %u (saved %u), slots %u, time %.3f s\n",
+             maint_plan_get_n_scheduled (plan), maint_plan_get_n_unscheduled (plan),
+             maint_plan_get_n_reboots (plan), maint_plan_get_n_reboots_saved (plan),
+             maint_plan_get_slots (plan)->len, maint_plan_get_elapsed (plan) / 1e6);
+  return MAINTCTL_EXIT_OK;
 }

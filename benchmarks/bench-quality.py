@@ -1,0 +1,259 @@
+#!/usr/bin/python3
+# bench-quality.py: the solver against an exact MILP on small random fleets
+#
+# SPDX-License-Identifier: LGPL-2.1-or-later
+#
+# For each seed: gen-fleet --small --max-activities 1 makes a crowded
+# fleet (one activity per VM; priorities and deadlines removed so the
+# objective is count, then total delay). maintctl plans it. A
+# time-indexed MILP at 5-minute granularity (every instant of these
+# fleets is on that grid) is solved with coinor-cbc through PuLP, in two
+# phases: most activities scheduled, then least total delay with that
+# count fixed. Delay = slot start - the activity's earliest start in its
+# group's windows ignoring capacity. Windows come from `maintctl windows`
+# (the library's expansion), blackouts are subtracted here.
+#
+# usage: bench-quality.py GEN_FLEET MAINTCTL [N_SEEDS]
+# Measures and prints; exits 0 unless a tool fails.
+
+import datetime
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+import pulp
+
+GRID = 300
+
+
+def parse_instant(text):
+    return int(datetime.datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp())
+
+
+def fmt(t):
+    return datetime.datetime.fromtimestamp(t, datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def parse_duration(text):
+    m = re.fullmatch(r"P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?", text)
+    d, h, mi, s = (int(x) if x else 0 for x in m.groups())
+    return ((d * 24 + h) * 60 + mi) * 60 + s
+
+
+def windows(maintctl, zone, specs, start, end):
+    out = subprocess.run([maintctl, "windows", "--timezone", zone, "--from", fmt(start - 86400),
+                          "--until", fmt(end)] + specs, check=True, capture_output=True, text=True).stdout
+    ivs = []
+    for line in out.splitlines():
+        a, b = (parse_instant(x) for x in line.split())
+        a, b = max(a, start), min(b, end)
+        if a < b:
+            ivs.append((a, b))
+    return ivs
+
+
+def subtract(ivs, cuts):
+    for c0, c1 in cuts:
+        nxt = []
+        for a, b in ivs:
+            if b <= c0 or a >= c1:
+                nxt.append((a, b))
+                continue
+            if a < c0:
+                nxt.append((a, c0))
+            if c1 < b:
+                nxt.append((c1, b))
+        ivs = nxt
+    # merge touching
+    ivs.sort()
+    merged = []
+    for a, b in ivs:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def one_seed(gen, maintctl, seed, tmp):
+    fleet_path = os.path.join(tmp, "fleet-%d.json" % seed)
+    data = json.loads(subprocess.run([gen, "--small", "--seed", str(seed), "--max-activities", "1"],
+                                     check=True, capture_output=True, text=True).stdout)
+    for a in data["activities"]:
+        a.pop("priority", None)
+        a.pop("deadline", None)
+    with open(fleet_path, "w") as f:
+        json.dump(data, f)
+
+    policy = data.get("policy", {})
+    now = parse_instant(data["now"])
+    horizon = parse_duration(policy.get("horizon", "P28D"))
+    setup = parse_duration(policy.get("setup", "PT5M"))
+    min_slot = parse_duration(policy.get("min_slot", "PT15M"))
+    fleet_max = policy.get("max_concurrent", 0)
+    host_max = policy.get("max_concurrent_per_host", 0)
+    groups = {g["name"]: g for g in data["resource_groups"]}
+    machines = {m["name"]: m for m in data["machines"]}
+    avail = {}
+    for g in data["resource_groups"]:
+        ivs = windows(maintctl, g["timezone"], g.get("windows", []), now, now + horizon) if g.get("windows") else []
+        cuts = [(parse_instant(b["start"]), parse_instant(b["end"])) for b in g.get("blackouts", [])]
+        avail[g["name"]] = subtract(ivs, cuts)
+
+    t0 = time.monotonic()
+    plan = json.loads(subprocess.run([maintctl, "plan", fleet_path, "--format", "json"],
+                                     check=True, capture_output=True, text=True).stdout)
+    ours_time = time.monotonic() - t0
+
+    jobs = []
+    for a in data["activities"]:
+        m = machines[a["machine"]]
+        if m.get("auto_schedule", True) is False:
+            continue
+        g = groups[m["group"]]
+        length = max(min_slot, parse_duration(a.get("estimate", "PT0S")) + setup)
+        lo = now + parse_duration(g.get("notice", "PT0S"))
+        if "not_before" in a:
+            lo = max(lo, parse_instant(a["not_before"]))
+        starts = []
+        for s0, e0 in avail[g["name"]]:
+            s = max(s0, lo)
+            s = -(-s // GRID) * GRID
+            while s + length <= e0:
+                starts.append(s)
+                s += GRID
+        est = starts[0] if starts else None
+        jobs.append(dict(id=a["id"], machine=m["name"], group=g["name"], host=m.get("host"),
+                         length=length, starts=starts, est=est))
+
+    # our plan
+    by_act = {}
+    for slot in plan["slots"]:
+        for act in slot["activities"]:
+            by_act[act] = parse_instant(slot["start"])
+    ours_count = sum(1 for j in jobs if j["id"] in by_act)
+    ours_delay = sum(by_act[j["id"]] - j["est"] for j in jobs if j["id"] in by_act)
+
+    # the MILP
+    x = {}
+    for j in jobs:
+        for s in j["starts"]:
+            x[j["id"], s] = pulp.LpVariable("x_%s_%d" % (j["id"], s), cat="Binary")
+    cover = {}  # (resource, cell) -> [vars]
+
+    def add_cover(res, s, e, var):
+        for c in range(s, e, GRID):
+            cover.setdefault((res, c), []).append(var)
+
+    services = data.get("services", [])
+    member_of = {}
+    for svc in services:
+        for mem in svc["members"]:
+            member_of.setdefault(mem, []).append(svc)
+    for j in jobs:
+        for s in j["starts"]:
+            v = x[j["id"], s]
+            e = s + j["length"]
+            add_cover(("machine", j["machine"]), s, e, v)
+            if fleet_max:
+                add_cover(("fleet",), s, e, v)
+            if host_max and j["host"]:
+                add_cover(("host", j["host"]), s, e, v)
+            if groups[j["group"]].get("max_concurrent", 0):
+                add_cover(("group", j["group"]), s, e, v)
+            for svc in member_of.get(j["machine"], []):
+                sp = parse_duration(svc.get("spacing", "PT0S"))
+                add_cover(("svc", svc["name"]), s, e, v)
+                if sp:
+                    add_cover(("spacing", svc["name"]), s - sp // 2, e + sp // 2, v)
+
+    def limit(res):
+        kind = res[0]
+        if kind == "machine":
+            return 1
+        if kind == "fleet":
+            return fleet_max
+        if kind == "host":
+            return host_max
+        if kind == "group":
+            return groups[res[1]]["max_concurrent"]
+        if kind == "spacing":
+            return 1
+        svc = next((s for s in services if s["name"] == res[1]), None)
+        assert svc is not None, res
+        return svc.get("max_unavailable", 1) or 10 ** 6
+
+    def build():
+        prob = pulp.LpProblem("plan", pulp.LpMaximize)
+        for j in jobs:
+            if j["starts"]:
+                prob += pulp.lpSum(x[j["id"], s] for s in j["starts"]) <= 1
+        for (res, _cell), vars_ in cover.items():
+            if len(vars_) > limit(res):
+                prob += pulp.lpSum(vars_) <= limit(res)
+        jobs_of = {}
+        for j in jobs:
+            jobs_of.setdefault(j["machine"], []).append(j)
+        for svc in services:
+            order = svc.get("order", [])
+            for a_name, b_name in zip(order, order[1:]):
+                for ja in jobs_of.get(a_name, []):
+                    for jb in jobs_of.get(b_name, []):
+                        for sb in jb["starts"]:
+                            early = [x[ja["id"], sa] for sa in ja["starts"] if sa + ja["length"] > sb]
+                            if early:
+                                prob += x[jb["id"], sb] + pulp.lpSum(early) <= 1
+        return prob
+
+    solver = pulp.COIN_CMD(path="/usr/bin/cbc", msg=False)
+    t0 = time.monotonic()
+    prob = build()
+    count_expr = pulp.lpSum(x.values())
+    prob += count_expr
+    prob.solve(solver)
+    opt_count = round(pulp.value(prob.objective) or 0)
+    prob2 = build()
+    prob2.sense = pulp.LpMinimize
+    prob2 += pulp.lpSum((s - j["est"]) * x[j["id"], s] for j in jobs for s in j["starts"])
+    prob2 += count_expr >= opt_count
+    prob2.solve(solver)
+    opt_delay = round(pulp.value(prob2.objective) or 0)
+    milp_time = time.monotonic() - t0
+    return dict(seed=seed, jobs=len(jobs), vars=len(x), ours_count=ours_count, opt_count=opt_count,
+                ours_delay=ours_delay, opt_delay=opt_delay, ours_time=ours_time, milp_time=milp_time)
+
+
+def main():
+    gen, maintctl = sys.argv[1], sys.argv[2]
+    n = int(sys.argv[3]) if len(sys.argv) > 3 else 20
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        print("%5s %5s %6s %6s %6s %12s %12s %8s %8s" % ("seed", "jobs", "vars", "ours", "opt",
+                                                         "ours delay", "opt delay", "gap %", "cbc s"))
+        for seed in range(1, n + 1):
+            r = one_seed(gen, maintctl, seed, tmp)
+            gap = 100.0 * (r["ours_delay"] - r["opt_delay"]) / r["opt_delay"] if r["opt_delay"] else 0.0
+            r["gap"] = gap
+            rows.append(r)
+            print("%5d %5d %6d %6d %6d %12d %12d %8.2f %8.2f" % (seed, r["jobs"], r["vars"], r["ours_count"],
+                                                                 r["opt_count"], r["ours_delay"], r["opt_delay"],
+                                                                 gap, r["milp_time"]), flush=True)
+    equal = sum(1 for r in rows if r["ours_count"] == r["opt_count"])
+    comparable = [r for r in rows if r["ours_count"] == r["opt_count"]]
+    total_ours = sum(r["ours_delay"] for r in comparable)
+    total_opt = sum(r["opt_delay"] for r in comparable)
+    within = sum(1 for r in comparable if r["gap"] <= 2.0)
+    print("scheduled count equal to the optimum: %d of %d fleets (ours %d, optimum %d in all)"
+          % (equal, len(rows), sum(r["ours_count"] for r in rows), sum(r["opt_count"] for r in rows)))
+    if total_opt:
+        print("total delay where counts are equal: ours %d s, optimum %d s, gap %.2f %%; "
+              "%d of %d fleets within 2 %%" % (total_ours, total_opt, 100.0 * (total_ours - total_opt) / total_opt,
+                                              within, len(comparable)))
+
+
+if __name__ == "__main__":
+    main()
