@@ -1,4 +1,4 @@
-/* maintctl-plan.c: maintctl plan FLEET.json [--now T] [--format text|json] [-o FILE]
+/* maintctl-plan.c: maintctl plan FLEET.json [--now T] [--format text|json|svg] [--timezone ZONE] [--group-by group|host] [-o FILE]
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
@@ -19,14 +19,18 @@ maintctl_plan (int    argc,
 {
   g_autofree char *now_text = NULL;
   g_autofree char *format = NULL;
+  g_autofree char *timezone = NULL;
+  g_autofree char *group_by = NULL;
   g_autofree char *output = NULL;
   g_autofree char *previous_path = NULL;
   g_auto(GStrv) rest = NULL;
   gboolean stats = FALSE;
   GOptionEntry entries[] = {
     { "now", 0, 0, G_OPTION_ARG_STRING, &now_text, "Plan from this instant (RFC 3339) instead of the fleet's now", "T" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, "Output format: text (default) or json", "FORMAT" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, "Output format: text (default), json or svg", "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE (atomically) instead of standard output", "FILE" },
+    { "timezone", 0, 0, G_OPTION_ARG_STRING, &timezone, "Time zone of the SVG's days and labels (default UTC)", "ZONE" },
+    { "group-by", 0, 0, G_OPTION_ARG_STRING, &group_by, "Rows of the SVG: group (default) or host", "BY" },
     { "previous", 0, 0, G_OPTION_ARG_FILENAME, &previous_path, "The previous plan, for stability", "PLAN.json" },
     { "stats", 0, 0, G_OPTION_ARG_NONE, &stats, "Print statistics and the time spent to standard error", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, "FLEET.json" },
@@ -40,7 +44,8 @@ maintctl_plan (int    argc,
   g_autoptr(MaintPlan) plan = NULL;
   g_autofree char *data = NULL;
   gsize length = 0;
-  gboolean json;
+  gboolean json = FALSE, svg = FALSE;
+  MaintSvgGrouping grouping = MAINT_SVG_GROUPING_GROUP;
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -52,10 +57,19 @@ maintctl_plan (int    argc,
     json = FALSE;
   else if (g_str_equal (format, "json"))
     json = TRUE;
-  else if (g_str_equal (format, "ics") || g_str_equal (format, "svg"))
+  else if (g_str_equal (format, "svg"))
+    svg = TRUE;
+  else if (g_str_equal (format, "ics"))
     return maintctl_fail ("plan: --format %s is not supported yet", format);
   else
-    return maintctl_fail ("plan: unknown --format “%s” (text or json)", format);
+    return maintctl_fail ("plan: unknown --format “%s” (text, json or svg)", format);
+
+  if (group_by != NULL && g_str_equal (group_by, "host"))
+    grouping = MAINT_SVG_GROUPING_HOST;
+  else if (group_by != NULL && !g_str_equal (group_by, "group"))
+    return maintctl_fail ("plan: unknown --group-by “%s” (group or host)", group_by);
+  if (timezone != NULL && !maint_time_zone_check (timezone, &error))
+    return maintctl_fail ("plan: --timezone: %s", error->message);
 
   fleet = maint_fleet_new_from_file (rest[0], &error);
   if (fleet == NULL)
@@ -83,6 +97,13 @@ maintctl_plan (int    argc,
 
   if (json)
     data = maint_plan_to_data (plan, &length);
+  else if (svg)
+    {
+      data = maint_plan_to_svg (plan, fleet, timezone, grouping, &error);
+      if (data == NULL)
+        return maintctl_fail ("%s: %s", rest[0], error->message);
+      length = strlen (data);
+    }
   else
     {
       data = maint_plan_to_text (plan, fleet);
