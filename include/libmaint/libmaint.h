@@ -24,5 +24,7 @@
 #include <libmaint/maint-plan.h>
 #include <libmaint/maint-scheduler.h>
 #include <libmaint/maint-verifier.h>
+#include <libmaint/maint-notifier.h>
+#include <libmaint/maint-svg.h>
 
 #undef __MAINT_INSIDE__
