@@ -696,6 +696,7 @@ read_rollout (FleetReader  *fr,
   g_autoptr(GError) local_error = NULL;
   const char *rollout_name = NULL;
   gint64 staging_lead = -1;
+  gint64 host_reboot_estimate = -1;
   guint halt_after_failures = 0;
   gboolean has_halt = FALSE, has_template = FALSE;
   Template t = { -1, NULL, -1, -1, -1 };
@@ -719,6 +720,13 @@ read_rollout (FleetReader  *fr,
         ok = maint_json_read_duration (r, member, &staging_lead, error);
       else if (g_str_equal (name, "host_reboots"))
         ok = maint_json_read_interval (r, member, &host_reboots, error);
+      else if (g_str_equal (name, "host_reboot_estimate"))
+        {
+          ok = maint_json_read_duration (r, member, &host_reboot_estimate, error);
+          if (ok && host_reboot_estimate <= 0)
+            ok = maint_json_reader_fail (r, error, MAINT_JSON_ERROR_INVALID,
+                                         "must be a positive duration");
+        }
       else if (g_str_equal (name, "halt_after_failures"))
         ok = has_halt = maint_json_read_uint (r, member, &halt_after_failures, error);
       else if (g_str_equal (name, "template"))
@@ -755,6 +763,8 @@ read_rollout (FleetReader  *fr,
     maint_rollout_set_staging_lead (rollout, staging_lead);
   if (host_reboots != NULL)
     maint_rollout_set_host_reboots (rollout, host_reboots);
+  if (host_reboot_estimate > 0)
+    maint_rollout_set_host_reboot_estimate (rollout, host_reboot_estimate);
   if (has_halt)
     maint_rollout_set_halt_after_failures (rollout, halt_after_failures);
   if (has_template)
@@ -1290,6 +1300,11 @@ write_rollout (MaintJsonWriter *w,
     {
       maint_json_writer_member (w, "host_reboots");
       maint_json_writer_interval (w, host_reboots);
+    }
+  if (maint_rollout_get_host_reboot_estimate (ro) != maint_rollout_get_host_reboot_estimate (d))
+    {
+      maint_json_writer_member (w, "host_reboot_estimate");
+      maint_json_writer_duration (w, maint_rollout_get_host_reboot_estimate (ro));
     }
   if (maint_rollout_get_halt_after_failures (ro) != maint_rollout_get_halt_after_failures (d))
     {

@@ -17,7 +17,7 @@
  *     "slots": [ { "machine", "group"?, "start", "end", "local_start"?,
  *                  "local_end"?, "activities", "reboot", "rollout"?,
  *                  "wave"?, "announce_by"?, "pinned" } … ],
- *     "host_downtime": [ { "guest", "host", "start", "end" } … ],
+ *     "host_downtime": [ { "guest", "host", "start", "end", "activities"? } … ],
  *     "unscheduled": [ { "activity", "machine", "reason", "detail"? } … ],
  *     "reboots": [ { "machine", "own", "host", "total", "saved" } … ],
  *     "stats": { "scheduled", "unscheduled", "reboots", "reboots_saved",
@@ -228,6 +228,7 @@ read_host_downtime (MaintJsonReader  *r,
   g_autoptr(MaintHostDowntime) downtime = NULL;
   const char *guest = NULL;
   const char *host = NULL;
+  g_auto(GStrv) activities = NULL;
   gint64 start = 0, end = 0;
   JsonObject *object = NULL;
   MaintJsonMemberIter iter;
@@ -251,6 +252,10 @@ read_host_downtime (MaintJsonReader  *r,
         ok = maint_json_read_instant (r, value, &start, error);
       else if (g_str_equal (name, "end"))
         ok = maint_json_read_instant (r, value, &end, error);
+      else if (g_str_equal (name, "activities"))
+        ok = maint_json_read_strv (r, value,
+                                   MAINT_JSON_FLAGS_NAME | MAINT_JSON_FLAGS_UNIQUE,
+                                   &activities, error);
       else
         ok = maint_json_reader_unknown_member (r, name, error);
 
@@ -262,6 +267,7 @@ read_host_downtime (MaintJsonReader  *r,
     return fail_at_member (r, "end", error, "must be after start");
 
   downtime = maint_host_downtime_new (guest, host, start, end);
+  maint_host_downtime_set_activities (downtime, (const char * const *) activities);
   maint_plan_add_host_downtime (plan, downtime);
 
   return TRUE;
@@ -786,6 +792,11 @@ maint_plan_to_data (MaintPlan *self,
       write_instant_or_null (w, maint_host_downtime_get_start (downtime));
       maint_json_writer_member (w, "end");
       write_instant_or_null (w, maint_host_downtime_get_end (downtime));
+      if (maint_host_downtime_get_activities (downtime)[0] != NULL)
+        {
+          maint_json_writer_member (w, "activities");
+          maint_json_writer_strv (w, maint_host_downtime_get_activities (downtime));
+        }
       maint_json_writer_end_object (w);
     }
   maint_json_writer_end_array (w);

@@ -1297,7 +1297,9 @@ maint_reboot_count_get_saved (MaintRebootCount *self)
  * of its own. It counts against the guest's services and is announced to
  * the guest's group like a slot.
  *
- * Immutable: every field is set at construction.
+ * Guest, host, start and end are set at construction;
+ * [property@Maint.HostDowntime:activities] lists the guest's activities
+ * the host reboot absorbs.
  */
 
 struct _MaintHostDowntime
@@ -1308,6 +1310,7 @@ struct _MaintHostDowntime
   char   *host;
   gint64  start;
   gint64  end;
+  char  **activities;     /* never NULL */
 };
 
 G_DEFINE_FINAL_TYPE (MaintHostDowntime, maint_host_downtime, G_TYPE_OBJECT)
@@ -1318,6 +1321,7 @@ enum {
   DOWNTIME_PROP_HOST,
   DOWNTIME_PROP_START,
   DOWNTIME_PROP_END,
+  DOWNTIME_PROP_ACTIVITIES,
   DOWNTIME_N_PROPS
 };
 
@@ -1330,6 +1334,7 @@ maint_host_downtime_finalize (GObject *object)
 
   g_clear_pointer (&self->guest, g_free);
   g_clear_pointer (&self->host, g_free);
+  g_clear_pointer (&self->activities, g_strfreev);
 
   G_OBJECT_CLASS (maint_host_downtime_parent_class)->finalize (object);
 }
@@ -1355,6 +1360,9 @@ maint_host_downtime_get_property (GObject    *object,
       break;
     case DOWNTIME_PROP_END:
       g_value_set_int64 (value, self->end);
+      break;
+    case DOWNTIME_PROP_ACTIVITIES:
+      g_value_set_boxed (value, self->activities);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1382,6 +1390,9 @@ maint_host_downtime_set_property (GObject      *object,
       break;
     case DOWNTIME_PROP_END:
       self->end = g_value_get_int64 (value);
+      break;
+    case DOWNTIME_PROP_ACTIVITIES:
+      maint_host_downtime_set_activities (self, g_value_get_boxed (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1432,12 +1443,63 @@ maint_host_downtime_class_init (MaintHostDowntimeClass *klass)
   downtime_properties[DOWNTIME_PROP_END] =
     g_param_spec_int64 ("end", NULL, NULL, 0, MAINT_INSTANT_MAX, 0, flags);
 
+  /**
+   * MaintHostDowntime:activities:
+   *
+   * The ids of the guest's activities that this host reboot absorbs:
+   * reboot-requiring rollout activities that get no slot of their own
+   * because the guest comes back from the host reboot updated anyway
+   * (see [property@Maint.Policy:coalesce-with-host-reboot]). Empty when
+   * the host reboot absorbs nothing.
+   */
+  downtime_properties[DOWNTIME_PROP_ACTIVITIES] =
+    g_param_spec_boxed ("activities", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, DOWNTIME_N_PROPS, downtime_properties);
 }
 
 static void
 maint_host_downtime_init (MaintHostDowntime *self)
 {
+  self->activities = g_new0 (char *, 1);
+}
+
+/**
+ * maint_host_downtime_get_activities:
+ * @self: a host downtime
+ *
+ * Gets [property@Maint.HostDowntime:activities].
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the ids of the
+ *   absorbed activities, possibly empty
+ */
+const char * const *
+maint_host_downtime_get_activities (MaintHostDowntime *self)
+{
+  g_return_val_if_fail (MAINT_IS_HOST_DOWNTIME (self), NULL);
+  return (const char * const *) self->activities;
+}
+
+/**
+ * maint_host_downtime_set_activities:
+ * @self: a host downtime
+ * @activities: (nullable) (array zero-terminated=1): the ids of the
+ *   absorbed activities; %NULL for none
+ *
+ * Sets [property@Maint.HostDowntime:activities].
+ */
+void
+maint_host_downtime_set_activities (MaintHostDowntime  *self,
+                                    const char * const *activities)
+{
+  g_return_if_fail (MAINT_IS_HOST_DOWNTIME (self));
+
+  if (strv_equal0 ((const char * const *) self->activities, activities))
+    return;
+  g_strfreev (self->activities);
+  self->activities = activities ? g_strdupv ((char **) activities) : g_new0 (char *, 1);
+  g_object_notify_by_pspec (G_OBJECT (self), downtime_properties[DOWNTIME_PROP_ACTIVITIES]);
 }
 
 /**

@@ -619,6 +619,7 @@ struct _MaintRollout
   char              *name;
   gint64             staging_lead;
   MaintInterval     *host_reboots;
+  gint64             host_reboot_estimate;
   guint              halt_after_failures;
   MaintActivityKind  template_kind;
   char              *template_summary;
@@ -635,6 +636,7 @@ enum {
   PROP_NAME,
   PROP_STAGING_LEAD,
   PROP_HOST_REBOOTS,
+  PROP_HOST_REBOOT_ESTIMATE,
   PROP_HALT_AFTER_FAILURES,
   PROP_TEMPLATE_KIND,
   PROP_TEMPLATE_SUMMARY,
@@ -687,6 +689,9 @@ maint_rollout_get_property (GObject    *object,
     case PROP_HOST_REBOOTS:
       g_value_set_boxed (value, self->host_reboots);
       break;
+    case PROP_HOST_REBOOT_ESTIMATE:
+      g_value_set_int64 (value, self->host_reboot_estimate);
+      break;
     case PROP_HALT_AFTER_FAILURES:
       g_value_set_uint (value, self->halt_after_failures);
       break;
@@ -728,6 +733,9 @@ maint_rollout_set_property (GObject      *object,
       break;
     case PROP_HOST_REBOOTS:
       maint_rollout_set_host_reboots (self, g_value_get_boxed (value));
+      break;
+    case PROP_HOST_REBOOT_ESTIMATE:
+      maint_rollout_set_host_reboot_estimate (self, g_value_get_int64 (value));
       break;
     case PROP_HALT_AFTER_FAILURES:
       maint_rollout_set_halt_after_failures (self, g_value_get_uint (value));
@@ -793,6 +801,19 @@ maint_rollout_class_init (MaintRolloutClass *klass)
    */
   properties[PROP_HOST_REBOOTS] =
     g_param_spec_boxed ("host-reboots", NULL, NULL, MAINT_TYPE_INTERVAL, flags);
+
+  /**
+   * MaintRollout:host-reboot-estimate:
+   *
+   * How long one host reboot of the rollout takes, in seconds: the
+   * estimate of the generated activity `<rollout>/<host>`. Its slot is
+   * this plus the policy's setup, at least the policy's minimum slot.
+   *
+   * Default: 1800 (30 minutes).
+   */
+  properties[PROP_HOST_REBOOT_ESTIMATE] =
+    g_param_spec_int64 ("host-reboot-estimate", NULL, NULL,
+                        1, MAINT_DURATION_MAX, 1800, flags);
 
   /**
    * MaintRollout:halt-after-failures:
@@ -867,6 +888,7 @@ static void
 maint_rollout_init (MaintRollout *self)
 {
   self->template_kind = MAINT_ACTIVITY_KIND_SYSTEM_UPDATE;
+  self->host_reboot_estimate = 1800;
   self->template_reboot = MAINT_REBOOT_KIND_NONE;
   self->template_priority = MAINT_PRIORITY_NORMAL;
   self->waves = g_ptr_array_new_with_free_func (g_object_unref);
@@ -937,6 +959,41 @@ maint_rollout_set_staging_lead (MaintRollout *self,
     return;
   self->staging_lead = seconds;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGING_LEAD]);
+}
+
+/**
+ * maint_rollout_get_host_reboot_estimate:
+ * @self: a rollout
+ *
+ * Gets [property@Maint.Rollout:host-reboot-estimate].
+ *
+ * Returns: the estimate of one host reboot in seconds
+ */
+gint64
+maint_rollout_get_host_reboot_estimate (MaintRollout *self)
+{
+  g_return_val_if_fail (MAINT_IS_ROLLOUT (self), 0);
+  return self->host_reboot_estimate;
+}
+
+/**
+ * maint_rollout_set_host_reboot_estimate:
+ * @self: a rollout
+ * @seconds: the estimate, 1 to %MAINT_DURATION_MAX
+ *
+ * Sets [property@Maint.Rollout:host-reboot-estimate].
+ */
+void
+maint_rollout_set_host_reboot_estimate (MaintRollout *self,
+                                        gint64        seconds)
+{
+  g_return_if_fail (MAINT_IS_ROLLOUT (self));
+  g_return_if_fail (seconds >= 1 && seconds <= MAINT_DURATION_MAX);
+
+  if (self->host_reboot_estimate == seconds)
+    return;
+  self->host_reboot_estimate = seconds;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOST_REBOOT_ESTIMATE]);
 }
 
 /**
@@ -1241,6 +1298,7 @@ maint_rollout_equal (MaintRollout *a,
 
   if (!(g_strcmp0 (a->name, b->name) == 0 &&
         a->staging_lead == b->staging_lead &&
+        a->host_reboot_estimate == b->host_reboot_estimate &&
         intervals_equal0 (a->host_reboots, b->host_reboots) &&
         a->halt_after_failures == b->halt_after_failures &&
         a->template_kind == b->template_kind &&

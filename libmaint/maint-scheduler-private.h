@@ -76,6 +76,13 @@ typedef struct
   gint32                  slot;      /* -1 while unscheduled */
   MaintUnscheduledReason  reason;
   char                   *detail;
+  /* Rollouts (maint-scheduler-rollout.c) */
+  gint32                  rollout;   /* into the fleet's rollouts, or -1 */
+  gint32                  wave;      /* into the rollout's waves, or -1 */
+  gint64                  latest_end; /* the slot ends by then; 0 = none */
+  gboolean                held;      /* kept out of the greedy: absorbed or
+                                      * unscheduled by its rollout */
+  gboolean                absorbed;  /* covered by its host's reboot (slot) */
 } MaintSolverAct;
 
 typedef struct
@@ -113,5 +120,90 @@ typedef struct
 } MaintBlockInfo;
 
 typedef struct _MaintSolver MaintSolver;
+typedef struct _MaintSolverRollouts MaintSolverRollouts;
+struct _MaintSolverUnit;
+struct _MaintSolverWhy;
+
+struct _MaintSolver
+{
+  MaintFleet            *fleet;
+  MaintPolicy           *policy;
+  MaintPlan             *previous;
+  GCancellable          *cancellable;
+
+  gint64                 now;
+  gint64                 horizon_end;
+  gint64                 setup;
+  gint64                 min_slot;
+  gint64                 emergency_notice;
+  guint                  max_concurrent;
+  guint                  max_per_host;
+
+  MaintSolverGroup      *groups;
+  guint                  n_groups;
+  MaintSolverMachine    *machines;
+  guint                  n_machines;
+  MaintSolverService    *services;
+  guint                  n_services;
+  MaintSolverMembership *memberships;
+  guint                  n_memberships;
+  MaintTlList           *hosts;
+  const char           **host_names;
+  guint                  n_hosts;
+  MaintSolverAct        *acts;
+  guint                  n_acts;
+  guint                 *act_order;    /* unpinned activities by machine */
+
+  GArray                *slots;        /* MaintSolverSlot */
+  guint                  n_pinned_slots;
+  guint                 *pinned_base;  /* activities per pinned slot */
+  MaintTlFleet          *fleet_down;
+
+  struct _MaintSolverUnit *units;
+  guint                  n_units;
+  guint                 *succ_start;   /* order edges, CSR by unit */
+  guint                 *succ;
+
+  GHashTable            *machine_index;
+  struct _MaintSolverWhy **why;          /* by activity, while unscheduled */
+  guint                 *guest_start;  /* guests of each machine, CSR */
+  guint                 *guests;
+
+  MaintSolverRollouts   *ro;           /* maint-scheduler-rollout.c */
+};
+
+/* maint-scheduler.c */
+gboolean solver_check  (MaintSolver           *S,
+                        gint32                 machine,
+                        gint64                 start,
+                        gint64                 end,
+                        gboolean               reboots,
+                        MaintBlockInfo        *info);
+void     solver_occupy (MaintSolver           *S,
+                        const MaintSolverSlot *slot,
+                        int                    delta);
+
+/* maint-scheduler-rollout.c: waves, staging lead, host reboots,
+ * absorption, implicit uptime deadlines and the plan's rollout parts. */
+GPtrArray *maint_solver_rollout_expand       (MaintSolver  *S,
+                                              GError      **error);
+void       maint_solver_rollout_bind         (MaintSolver  *S,
+                                              guint         act);
+void       maint_solver_rollout_prepare      (MaintSolver  *S);
+void       maint_solver_rollout_host_reboots (MaintSolver  *S);
+gboolean   maint_solver_rollout_reason       (MaintSolver  *S,
+                                              guint         act,
+                                              gint64        lo,
+                                              gint64        length,
+                                              char        **detail);
+void       maint_solver_rollout_to_plan      (MaintSolver  *S,
+                                              MaintPlan    *plan,
+                                              const guint  *own,
+                                              const guint  *rebooting);
+void       maint_solver_rollout_slot         (MaintSolver  *S,
+                                              const MaintSolverSlot *slot,
+                                              MaintSlot    *out);
+void       maint_solver_rollout_free         (MaintSolverRollouts *ro);
+
 
 G_END_DECLS

@@ -71,7 +71,7 @@ static GParamSpec *properties[N_PROPS];
 /* ------------------------------------------------------------------ */
 /* The compiled model                                                  */
 
-typedef struct
+typedef struct _MaintSolverUnit
 {
   gint32        machine;
   MaintPriority priority;
@@ -89,6 +89,8 @@ typedef struct
   gint64          lo;           /* earliest allowed start */
   gint64          deadline;     /* earliest nonzero deadline, or 0 */
   MaintRebootKind reboot;
+  gint64          hi;           /* latest allowed end (a rollout's), or 0 */
+  gint32          hi_act;       /* the activity that sets @hi, or -1 */
 } Need;
 
 typedef struct
@@ -100,7 +102,7 @@ typedef struct
 } SearchStats;
 
 /* Why an activity got no slot: enough to write the sentence later. */
-typedef struct
+typedef struct _MaintSolverWhy
 {
   Need        need;
   SearchStats stats;
@@ -116,51 +118,6 @@ typedef struct
   gint64 delay;
 } Score;
 
-struct _MaintSolver
-{
-  MaintFleet            *fleet;
-  MaintPolicy           *policy;
-  MaintPlan             *previous;
-  GCancellable          *cancellable;
-
-  gint64                 now;
-  gint64                 horizon_end;
-  gint64                 setup;
-  gint64                 min_slot;
-  gint64                 emergency_notice;
-  guint                  max_concurrent;
-  guint                  max_per_host;
-
-  MaintSolverGroup      *groups;
-  guint                  n_groups;
-  MaintSolverMachine    *machines;
-  guint                  n_machines;
-  MaintSolverService    *services;
-  guint                  n_services;
-  MaintSolverMembership *memberships;
-  guint                  n_memberships;
-  MaintTlList           *hosts;
-  const char           **host_names;
-  guint                  n_hosts;
-  MaintSolverAct        *acts;
-  guint                  n_acts;
-  guint                 *act_order;    /* unpinned activities by machine */
-
-  GArray                *slots;        /* MaintSolverSlot */
-  guint                  n_pinned_slots;
-  guint                 *pinned_base;  /* activities per pinned slot */
-  MaintTlFleet          *fleet_down;
-
-  Unit                  *units;
-  guint                  n_units;
-  guint                 *succ_start;   /* order edges, CSR by unit */
-  guint                 *succ;
-
-  GHashTable            *machine_index;
-  Why                  **why;          /* by activity, while unscheduled */
-  guint                 *guest_start;  /* guests of each machine, CSR */
-  guint                 *guests;
-};
 
 static MaintSolverSlot *
 solver_slot (MaintSolver *S,
@@ -215,6 +172,7 @@ solver_free (MaintSolver *S)
   g_free (S->succ);
   maint_tl_fleet_free (S->fleet_down);
   g_clear_pointer (&S->machine_index, g_hash_table_unref);
+  maint_solver_rollout_free (S->ro);
   g_clear_object (&S->previous);
   g_clear_object (&S->policy);
   g_clear_object (&S->fleet);
@@ -295,9 +253,17 @@ solver_needs (MaintSolver *S,
 
   need->reboot = MAINT_REBOOT_KIND_NONE;
   need->deadline = 0;
+  need->hi = 0;
+  need->hi_act = -1;
   for (guint i = 0; i < n; i++)
     {
       const MaintSolverAct *a = &S->acts[acts[i]];
+
+      if (a->latest_end != 0 && (need->hi == 0 || a->latest_end < need->hi))
+        {
+          need->hi = a->latest_end;
+          need->hi_act = acts[i];
+        }
 
       sum += a->estimate;
       not_before = MAX (not_before, a->not_before);
@@ -335,7 +301,7 @@ solver_compile (MaintSolver  *S,
   GPtrArray *groups = maint_fleet_get_groups (S->fleet);
   GPtrArray *machines = maint_fleet_get_machines (S->fleet);
   GPtrArray *services = maint_fleet_get_services (S->fleet);
-  GPtrArray *activities = maint_fleet_get_activities (S->fleet);
+  g_autoptr(GPtrArray) activities = NULL;
   g_autoptr(GHashTable) group_index = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) host_index = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree guint *n_member_of = NULL;
@@ -474,7 +440,10 @@ solver_compile (MaintSolver  *S,
         }
     }
 
-  /* Activities */
+  /* Activities: the fleet's and those its rollouts generate */
+  activities = maint_solver_rollout_expand (S, error);
+  if (activities == NULL)
+    return FALSE;
   S->n_acts = activities->len;
   S->acts = g_new0 (MaintSolverAct, MAX (S->n_acts, 1));
   for (guint i = 0; i < activities->len; i++)
@@ -499,6 +468,7 @@ solver_compile (MaintSolver  *S,
       a->reboot = maint_activity_get_reboot (activity);
       a->pinned = maint_activity_get_scheduled (activity) != NULL;
       a->slot = -1;
+      maint_solver_rollout_bind (S, i);
       S->machines[a->machine].n_acts += a->pinned ? 0 : 1;
 
       if (!a->pinned)
@@ -552,6 +522,7 @@ solver_compile (MaintSolver  *S,
   S->slots = g_array_new (FALSE, TRUE, sizeof (MaintSolverSlot));
   S->why = g_new0 (Why *, MAX (S->n_acts, 1));
   S->fleet_down = maint_tl_fleet_new (S->now, S->horizon_end, 2 * S->n_acts + 16);
+  maint_solver_rollout_prepare (S);
 
   return TRUE;
 }
@@ -559,7 +530,7 @@ solver_compile (MaintSolver  *S,
 /* ------------------------------------------------------------------ */
 /* Occupancy and the feasibility check                                 */
 
-static void
+void
 solver_occupy (MaintSolver           *S,
                const MaintSolverSlot *slot,
                int                    delta)
@@ -661,7 +632,7 @@ solver_check_guests (MaintSolver    *S,
   return TRUE;
 }
 
-static gboolean
+gboolean
 solver_check (MaintSolver    *S,
               gint32          machine,
               gint64          start,
@@ -780,6 +751,7 @@ solver_search (MaintSolver *S,
                gint32       machine,
                gint64       length,
                gint64       lo,
+               gint64       hi,
                gboolean     reboots,
                SearchStats *stats)
 {
@@ -788,7 +760,10 @@ solver_search (MaintSolver *S,
   for (guint i = maint_interval_set_lower_bound (g->available, lo); i < g->n_bounds; i++)
     {
       gint64 s = MAX (g->bounds[2 * i], lo);
-      gint64 b = g->bounds[2 * i + 1];
+      gint64 b = hi > 0 ? MIN (g->bounds[2 * i + 1], hi) : g->bounds[2 * i + 1];
+
+      if (hi > 0 && g->bounds[2 * i] > hi - length)
+        break;
 
       while (s <= b - length)
         {
@@ -941,6 +916,11 @@ solver_reason (MaintSolver       *S,
       from = format_local (S->now, g->zone);
       to = format_local (S->horizon_end, g->zone);
     }
+
+  /* A wave or the staging lead that leaves no window with room */
+  if (need->hi_act >= 0 &&
+      maint_solver_rollout_reason (S, need->hi_act, need->lo, need->length, detail))
+    return MAINT_UNSCHEDULED_ROLLOUT;
 
   if (g->n_bounds == 0)
     {
@@ -1129,7 +1109,10 @@ solver_try_merge (MaintSolver *S,
       gint64 notice = a->priority == MAINT_PRIORITY_EMERGENCY ? S->emergency_notice : g->notice;
       guint k;
 
-      if (slot->machine != a->machine)
+      /* Only announced slots; a rollout's host reboot takes no other work */
+      if (slot->machine != a->machine || !slot->pinned)
+        continue;
+      if (a->latest_end != 0 && slot->end > a->latest_end)
         continue;
       /* A host slot that starts rebooting would take its guests down unchecked */
       if (slot->reboot == MAINT_REBOOT_KIND_NONE && a->reboot != MAINT_REBOOT_KIND_NONE &&
@@ -1167,7 +1150,7 @@ solver_attempt (MaintSolver            *S,
 {
   solver_needs (S, machine, acts, n, need);
   memset (stats, 0, sizeof *stats);
-  return solver_search (S, machine, need->length, need->lo,
+  return solver_search (S, machine, need->length, need->lo, need->hi,
                         need->reboot != MAINT_REBOOT_KIND_NONE, stats);
 }
 
@@ -1481,7 +1464,7 @@ solver_reset (MaintSolver *S)
         slot->reboot = MAX (slot->reboot, S->acts[slot->acts[j]].reboot);
     }
   for (guint i = 0; i < S->n_acts; i++)
-    if (!S->acts[i].pinned && S->machines[S->acts[i].machine].auto_schedule)
+    if (!S->acts[i].pinned && !S->acts[i].held && S->machines[S->acts[i].machine].auto_schedule)
       g_clear_pointer (&S->acts[i].detail, g_free);
 }
 
@@ -1917,6 +1900,7 @@ solver_new (MaintScheduler  *self,
   if (!solver_compile (S, error))
     return NULL;
   solver_add_pinned (S);
+  maint_solver_rollout_host_reboots (S);
   solver_build_units (S);
   if (!solver_solve (S, error))
     return NULL;
@@ -1958,15 +1942,6 @@ act_id_cmp (const void *pa,
   return strcmp (S->acts[*(const guint *) pa].id, S->acts[*(const guint *) pb].id);
 }
 
-static int
-machine_name_cmp (const void *pa,
-                  const void *pb,
-                  void       *data)
-{
-  MaintSolver *S = data;
-  return strcmp (S->machines[*(const guint *) pa].name, S->machines[*(const guint *) pb].name);
-}
-
 /* Writes the sentences of the unscheduled activities. */
 static void
 solver_write_details (MaintSolver *S)
@@ -1983,10 +1958,8 @@ solver_to_plan (MaintSolver *S)
   g_autoptr(MaintPlan) plan = maint_plan_new (S->now);
   g_autofree guint *order = g_new (guint, MAX (S->slots->len, 1));
   g_autofree guint *acts = g_new (guint, MAX (S->n_acts, 1));
-  g_autofree guint *machines = g_new (guint, MAX (S->n_machines, 1));
   g_autofree guint *own = g_new0 (guint, MAX (S->n_machines, 1));
   g_autofree guint *rebooting = g_new0 (guint, MAX (S->n_machines, 1));
-  g_autofree gboolean *has_acts = g_new0 (gboolean, MAX (S->n_machines, 1));
   guint n = 0;
 
   for (guint i = 0; i < S->slots->len; i++)
@@ -2015,6 +1988,7 @@ solver_to_plan (MaintSolver *S)
       maint_slot_set_reboot (out, slot->reboot);
       maint_slot_set_announce_by (out, slot->start - slot->notice);
       maint_slot_set_pinned (out, slot->pinned);
+      maint_solver_rollout_slot (S, slot, out);
       maint_plan_add_slot (plan, out);
 
       if (slot->reboot != MAINT_REBOOT_KIND_NONE)
@@ -2027,7 +2001,6 @@ solver_to_plan (MaintSolver *S)
   n = 0;
   for (guint i = 0; i < S->n_acts; i++)
     {
-      has_acts[S->acts[i].machine] = TRUE;
       if (S->acts[i].slot < 0)
         acts[n++] = i;
     }
@@ -2040,19 +2013,7 @@ solver_to_plan (MaintSolver *S)
       maint_plan_add_unscheduled (plan, u);
     }
 
-  n = 0;
-  for (guint i = 0; i < S->n_machines; i++)
-    if (has_acts[i])
-      machines[n++] = i;
-  g_qsort_with_data (machines, n, sizeof (guint), machine_name_cmp, S);
-  for (guint i = 0; i < n; i++)
-    {
-      guint m = machines[i];
-      g_autoptr(MaintRebootCount) count =
-        maint_reboot_count_new (S->machines[m].name, own[m], 0,
-                                rebooting[m] > own[m] ? rebooting[m] - own[m] : 0);
-      maint_plan_add_reboot_count (plan, count);
-    }
+  maint_solver_rollout_to_plan (S, plan, own, rebooting);
 
   return g_steal_pointer (&plan);
 }

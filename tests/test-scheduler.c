@@ -703,7 +703,9 @@ test_reasons (void)
   g_autoptr(MaintInterval) early = maint_interval_new (T ("2026-03-02T12:00:00Z"), T ("2026-03-02T12:30:00Z"));
   const char * const members[] = { "s1", "s2", NULL };
   const char * const order[] = { "s2", "s1", NULL };
+  g_autoptr(MaintInterval) slow_blackout = maint_interval_new (T ("2026-03-03T00:00:00Z"), T ("2026-03-05T00:00:00Z"));
   MaintResourceGroup *full;
+  MaintResourceGroup *slow;
 
   maint_policy_set_horizon (maint_fleet_get_policy (fleet), 2 * 86400);
 
@@ -712,8 +714,11 @@ test_reasons (void)
   add_machine (fleet, "n1", "none", NULL);
   add_activity (fleet, "no-window", "n1", 600, MAINT_REBOOT_KIND_NONE);
 
-  /* notice: 3 days, horizon 2 days */
-  add_group (fleet, "slow", "Europe/Berlin", "daily 22:00-05:00", 3 * 86400);
+  /* notice: windows exist in the horizon, but a blackout takes every
+   * one that opens after the day of notice (a notice longer than the
+   * horizon itself is refused by validation) */
+  slow = add_group (fleet, "slow", "Europe/Berlin", "daily 22:00-05:00", 86400);
+  maint_resource_group_add_blackout (slow, slow_blackout);
   add_machine (fleet, "w1", "slow", NULL);
   add_activity (fleet, "notice", "w1", 600, MAINT_REBOOT_KIND_NONE);
 
@@ -755,7 +760,7 @@ test_reasons (void)
   assert_reason (plan, "capacity", MAINT_UNSCHEDULED_CAPACITY);
   assert_reason (plan, "service", MAINT_UNSCHEDULED_SERVICE);
   g_assert_nonnull (strstr (maint_unscheduled_get_detail (unscheduled_of (plan, "notice")),
-                            "leaves 3 days notice"));
+                            "leaves 1 day notice"));
   g_assert_nonnull (strstr (maint_unscheduled_get_detail (unscheduled_of (plan, "notice")),
                             "daily 22:00-05:00, Europe/Berlin"));
   g_assert_nonnull (strstr (maint_unscheduled_get_detail (unscheduled_of (plan, "capacity")),

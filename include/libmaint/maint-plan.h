@@ -146,6 +146,11 @@ MAINT_AVAILABLE_IN_1_0
 gint64             maint_host_downtime_get_start (MaintHostDowntime *self);
 MAINT_AVAILABLE_IN_1_0
 gint64             maint_host_downtime_get_end   (MaintHostDowntime *self);
+MAINT_AVAILABLE_IN_1_0
+const char * const *maint_host_downtime_get_activities (MaintHostDowntime  *self);
+MAINT_AVAILABLE_IN_1_0
+void               maint_host_downtime_set_activities (MaintHostDowntime  *self,
+                                                       const char * const *activities);
 
 /* The plan. */
 #define MAINT_TYPE_PLAN (maint_plan_get_type ())

@@ -83,6 +83,11 @@ MAINT_AVAILABLE_IN_1_0
 void               maint_rollout_set_host_reboots      (MaintRollout      *self,
                                                         MaintInterval     *interval);
 MAINT_AVAILABLE_IN_1_0
+gint64             maint_rollout_get_host_reboot_estimate (MaintRollout   *self);
+MAINT_AVAILABLE_IN_1_0
+void               maint_rollout_set_host_reboot_estimate (MaintRollout   *self,
+                                                           gint64          seconds);
+MAINT_AVAILABLE_IN_1_0
 guint              maint_rollout_get_halt_after_failures (MaintRollout    *self);
 MAINT_AVAILABLE_IN_1_0
 void               maint_rollout_set_halt_after_failures (MaintRollout    *self,

@@ -114,7 +114,8 @@ _TIME_PROPERTIES = {
     'Policy': {'horizon': _DURATION, 'setup': _DURATION, 'min-slot': _DURATION,
                'emergency-notice': _DURATION, 'max-uptime': _DURATION},
     'ResourceGroup': {'notice': _DURATION},
-    'Rollout': {'staging-lead': _DURATION, 'template-estimate': _DURATION},
+    'Rollout': {'staging-lead': _DURATION, 'template-estimate': _DURATION,
+                'host-reboot-estimate': _DURATION},
     'Scheduler': {'now': _INSTANT},
     'Service': {'spacing': _DURATION},
     'Slot': {'start': _INSTANT, 'end': _INSTANT, 'announce-by': _INSTANT},
@@ -635,16 +636,6 @@ def _override_remaining():
 
 
 _override_remaining()
-
-
-# ------------------------------------------------------------------ #
-# Error codes
-
-# g-ir-scanner cannot strip the prefix of a one-member enumeration, so the
-# typelib names it WINDOW_SPEC_ERROR_PARSE_FAILED; give it the name the
-# other domains' codes have.
-if not hasattr(Maint.WindowSpecError, 'PARSE_FAILED'):
-    Maint.WindowSpecError.PARSE_FAILED = Maint.WindowSpecError.WINDOW_SPEC_ERROR_PARSE_FAILED
 
 
 # ------------------------------------------------------------------ #

@@ -1,0 +1,1026 @@
+/* maint-scheduler-rollout.c: rollouts in the solver
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Implements doc/rollout-contract.txt on the solver's compiled model:
+ *
+ * - expansion (R1, R2): waves take machines; share waves take theirs in a
+ *   deterministic order that spreads groups and hosts (a fractional rank
+ *   inside each) and defers a machine whose service already has a member
+ *   in the wave; testing and staging machines come first so the staging
+ *   lead can hold. One activity "<rollout>/<machine>" per machine, one
+ *   host reboot "<rollout>/<host>" per host with guests in the rollout;
+ * - wave intervals (R3) become not_before and a latest end of the
+ *   activity, which the search honours;
+ * - the staging lead (R4) is one instant T per rollout, chosen before
+ *   the greedy to keep the most activities schedulable (ignoring
+ *   capacity): testing/staging slots end by T − lead, production slots
+ *   start at or after T;
+ * - host reboots (R5) are placed before the greedy, like announced
+ *   slots, inside host_reboots and after the latest wave of their guests;
+ *   the guests' rollout activities then must end by the host reboot;
+ * - absorption (R6) takes a guest's generated activity out of the greedy
+ *   when its group admits the host reboot;
+ * - the plan's host downtime, reboot counts (R7), late activities and
+ *   anti-affinity findings.
+ *
+ * Also here, because they change the same per-activity bounds: the
+ * implicit deadline booted_at + policy.max_uptime of reboot-requiring
+ * activities.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "maint-scheduler-private.h"
+#include "maint-interval-private.h"
+#include "maint-time.h"
+
+typedef enum
+{
+  BOUND_NONE,
+  BOUND_WAVE,
+  BOUND_STAGING,      /* testing/staging: ends T − lead before production */
+  BOUND_PRODUCTION,   /* production: starts at or after T */
+  BOUND_HOST,         /* ends before its host's reboot */
+} Bound;
+
+struct _MaintSolverRollouts
+{
+  GPtrArray     *activities;   /* the fleet's, then the generated ones */
+  guint          n_fleet;      /* fleet activities come first */
+  MaintRollout **rollouts;
+  guint          n_rollouts;
+  gint32        *wave_of;      /* n_rollouts × n_machines: wave or -1 */
+  guint8        *hi_bound;     /* by activity: why latest_end */
+  guint8        *lo_bound;     /* by activity: why not_before was raised */
+  gint64        *staging_t;    /* by rollout: T, or 0 */
+};
+
+void
+maint_solver_rollout_free (MaintSolverRollouts *ro)
+{
+  if (ro == NULL)
+    return;
+  g_clear_pointer (&ro->activities, g_ptr_array_unref);
+  g_free (ro->rollouts);
+  g_free (ro->wave_of);
+  g_free (ro->hi_bound);
+  g_free (ro->lo_bound);
+  g_free (ro->staging_t);
+  g_free (ro);
+}
+
+static gboolean
+is_target (const MaintSolverMachine *m)
+{
+  MaintMachineKind kind = maint_machine_get_kind (m->machine);
+
+  return kind == MAINT_MACHINE_KIND_VM || kind == MAINT_MACHINE_KIND_INFRASTRUCTURE;
+}
+
+static gboolean
+is_staging (MaintStage stage)
+{
+  return stage == MAINT_STAGE_TESTING || stage == MAINT_STAGE_STAGING;
+}
+
+static gint64
+slot_length (MaintSolver *S,
+             gint64       estimate)
+{
+  return MAX (MAX (S->setup + estimate, S->min_slot), 1);
+}
+
+/* ------------------------------------------------------------------ */
+/* Waves (R1)                                                          */
+
+typedef struct
+{
+  guint   machine;
+  gint    staging;      /* 0 testing/staging, 1 the rest */
+  gdouble spread;       /* fractional rank in its group plus in its host */
+} Candidate;
+
+static int
+candidate_cmp (const void *pa,
+               const void *pb,
+               void       *data)
+{
+  const Candidate *a = pa, *b = pb;
+  MaintSolver *S = data;
+
+  if (a->staging != b->staging)
+    return a->staging < b->staging ? -1 : 1;
+  if (a->spread != b->spread)
+    return a->spread < b->spread ? -1 : 1;
+  return strcmp (S->machines[a->machine].name, S->machines[b->machine].name);
+}
+
+/* Candidates of share waves in the order they are taken: testing and
+ * staging first, then by the machine's rank inside its group and inside
+ * its host (as fractions), so consecutive takes come from different
+ * groups and hosts. Ranks go by name. */
+static Candidate *
+share_order (MaintSolver   *S,
+             const gint32  *taken,
+             guint         *n_out)
+{
+  g_autofree guint *by_name = g_new (guint, MAX (S->n_machines, 1));
+  g_autofree guint *group_size = g_new0 (guint, MAX (S->n_groups, 1));
+  g_autofree guint *group_seen = g_new0 (guint, MAX (S->n_groups, 1));
+  g_autofree guint *host_size = g_new0 (guint, MAX (S->n_hosts, 1));
+  g_autofree guint *host_seen = g_new0 (guint, MAX (S->n_hosts, 1));
+  Candidate *c = g_new (Candidate, MAX (S->n_machines, 1));
+  guint n = 0, n_names = 0;
+
+  for (guint i = 0; i < S->n_machines; i++)
+    if (taken[i] == -1)
+      {
+        by_name[n_names++] = i;
+        group_size[S->machines[i].group]++;
+        if (S->machines[i].host >= 0)
+          host_size[S->machines[i].host]++;
+      }
+  for (guint k = 0; k < n_names; k++)
+    {
+      guint i = by_name[k];
+      const MaintSolverMachine *m = &S->machines[i];
+      gdouble spread = (group_seen[m->group]++ + 0.5) / group_size[m->group];
+
+      if (m->host >= 0)
+        spread += (host_seen[m->host]++ + 0.5) / host_size[m->host];
+      c[n].machine = i;
+      c[n].staging = is_staging (maint_fleet_get_machine_stage (S->fleet, m->machine)) ? 0 : 1;
+      c[n].spread = spread;
+      n++;
+    }
+  g_qsort_with_data (c, n, sizeof (Candidate), candidate_cmp, S);
+  *n_out = n;
+  return c;
+}
+
+static gboolean
+wave_selects (MaintSolver *S,
+              MaintWave   *wave,
+              guint        machine)
+{
+  MaintMachine *m = S->machines[machine].machine;
+
+  if (maint_wave_get_select_by_kind (wave) &&
+      maint_machine_get_kind (m) != maint_wave_get_select_kind (wave))
+    return FALSE;
+  if (maint_wave_get_select_representative (wave) && !maint_machine_get_representative (m))
+    return FALSE;
+  if (maint_wave_get_select_stage (wave) != MAINT_STAGE_NONE &&
+      maint_fleet_get_machine_stage (S->fleet, m) != maint_wave_get_select_stage (wave))
+    return FALSE;
+  return TRUE;
+}
+
+/* Fills @wave_of (by machine) for one rollout. Taken is -1 for a free
+ * target, -2 for a machine that is no target. */
+static void
+assign_waves (MaintSolver  *S,
+              MaintRollout *rollout,
+              gint32       *wave_of)
+{
+  GPtrArray *waves = maint_rollout_get_waves (rollout);
+  g_autofree guint *stamp = g_new0 (guint, MAX (S->n_services, 1));
+  guint remaining = 0;
+
+  for (guint i = 0; i < S->n_machines; i++)
+    {
+      wave_of[i] = is_target (&S->machines[i]) ? -1 : -2;
+      remaining += wave_of[i] == -1;
+    }
+
+  for (guint k = 0; k < waves->len; k++)
+    {
+      MaintWave *wave = g_ptr_array_index (waves, k);
+      gdouble share = maint_wave_get_share (wave);
+
+      if (share <= 0)
+        {
+          for (guint i = 0; i < S->n_machines; i++)
+            if (wave_of[i] == -1 && wave_selects (S, wave, i))
+              {
+                wave_of[i] = k;
+                remaining--;
+              }
+          continue;
+        }
+
+      {
+        guint want = (guint) MIN ((gdouble) remaining, ceil (share * remaining));
+        guint n_cand = 0, got = 0;
+        g_autofree Candidate *cand = share_order (S, wave_of, &n_cand);
+        g_autofree guint *deferred = g_new (guint, MAX (n_cand, 1));
+        guint n_deferred = 0;
+
+        /* First pass: no two members of one service in the wave */
+        for (guint j = 0; j < n_cand && got < want; j++)
+          {
+            const MaintSolverMachine *m = &S->machines[cand[j].machine];
+            gboolean mate = FALSE;
+
+            for (guint s = 0; s < m->n_memberships; s++)
+              mate |= stamp[S->memberships[m->first_membership + s].service] == k + 1;
+            if (mate)
+              {
+                deferred[n_deferred++] = cand[j].machine;
+                continue;
+              }
+            for (guint s = 0; s < m->n_memberships; s++)
+              stamp[S->memberships[m->first_membership + s].service] = k + 1;
+            wave_of[cand[j].machine] = k;
+            got++;
+          }
+        /* Then whatever is needed to reach the count, in the same order */
+        for (guint j = 0; j < n_deferred && got < want; j++)
+          {
+            wave_of[deferred[j]] = k;
+            got++;
+          }
+        remaining -= got;
+      }
+    }
+  for (guint i = 0; i < S->n_machines; i++)
+    if (wave_of[i] < -1)
+      wave_of[i] = -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Expansion (R2)                                                      */
+
+GPtrArray *
+maint_solver_rollout_expand (MaintSolver  *S,
+                             GError      **error)
+{
+  GPtrArray *fleet_acts = maint_fleet_get_activities (S->fleet);
+  GPtrArray *rollouts = maint_fleet_get_rollouts (S->fleet);
+  MaintSolverRollouts *ro = g_new0 (MaintSolverRollouts, 1);
+
+  S->ro = ro;
+  ro->activities = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < fleet_acts->len; i++)
+    g_ptr_array_add (ro->activities, g_object_ref (g_ptr_array_index (fleet_acts, i)));
+  ro->n_fleet = fleet_acts->len;
+  ro->n_rollouts = rollouts->len;
+  ro->rollouts = g_new0 (MaintRollout *, MAX (ro->n_rollouts, 1));
+  ro->wave_of = g_new0 (gint32, MAX ((gsize) ro->n_rollouts * S->n_machines, 1));
+  ro->staging_t = g_new0 (gint64, MAX (ro->n_rollouts, 1));
+
+  for (guint r = 0; r < rollouts->len; r++)
+    {
+      MaintRollout *rollout = g_ptr_array_index (rollouts, r);
+      const char *name = maint_rollout_get_name (rollout);
+      gint32 *wave_of = &ro->wave_of[(gsize) r * S->n_machines];
+      g_autofree gboolean *host_has = g_new0 (gboolean, MAX (S->n_machines, 1));
+
+      ro->rollouts[r] = rollout;
+      assign_waves (S, rollout, wave_of);
+
+      for (guint i = 0; i < S->n_machines; i++)
+        {
+          g_autofree char *id = NULL;
+          MaintActivity *a;
+          gint32 host;
+
+          if (wave_of[i] < 0)
+            continue;
+          id = g_strdup_printf ("%s/%s", name, S->machines[i].name);
+          if (maint_fleet_lookup_activity (S->fleet, id) != NULL)
+            {
+              g_set_error (error, MAINT_SCHEDULER_ERROR, MAINT_SCHEDULER_ERROR_INVALID_FAILED,
+                           "activity “%s”: the id is the one rollout “%s” generates", id, name);
+              return NULL;
+            }
+          a = maint_activity_new (id, S->machines[i].name, maint_rollout_get_template_kind (rollout));
+          maint_activity_set_summary (a, maint_rollout_get_template_summary (rollout));
+          maint_activity_set_estimate (a, maint_rollout_get_template_estimate (rollout));
+          maint_activity_set_reboot (a, maint_rollout_get_template_reboot (rollout));
+          maint_activity_set_priority (a, maint_rollout_get_template_priority (rollout));
+          maint_activity_set_rollout (a, name);
+          g_ptr_array_add (ro->activities, a);
+
+          host = S->machines[i].host >= 0 ?
+                 (gint32) GPOINTER_TO_INT (g_hash_table_lookup (S->machine_index,
+                                                                S->host_names[S->machines[i].host])) : -1;
+          if (host >= 0 && g_hash_table_contains (S->machine_index, S->host_names[S->machines[i].host]))
+            host_has[host] = TRUE;
+        }
+
+      if (maint_rollout_get_host_reboots (rollout) == NULL)
+        continue;
+      for (guint h = 0; h < S->n_machines; h++)
+        {
+          g_autofree char *id = NULL;
+          MaintActivity *a;
+
+          if (!host_has[h])
+            continue;
+          id = g_strdup_printf ("%s/%s", name, S->machines[h].name);
+          if (maint_fleet_lookup_activity (S->fleet, id) != NULL)
+            {
+              g_set_error (error, MAINT_SCHEDULER_ERROR, MAINT_SCHEDULER_ERROR_INVALID_FAILED,
+                           "activity “%s”: the id is the one rollout “%s” generates", id, name);
+              return NULL;
+            }
+          a = maint_activity_new (id, S->machines[h].name, MAINT_ACTIVITY_KIND_HOST_REBOOT);
+          maint_activity_set_summary (a, "Host reboot");
+          maint_activity_set_estimate (a, maint_rollout_get_host_reboot_estimate (rollout));
+          maint_activity_set_reboot (a, MAINT_REBOOT_KIND_COLD);
+          maint_activity_set_priority (a, maint_rollout_get_template_priority (rollout));
+          maint_activity_set_rollout (a, name);
+          g_ptr_array_add (ro->activities, a);
+        }
+    }
+
+  ro->hi_bound = g_new0 (guint8, MAX (ro->activities->len, 1));
+  ro->lo_bound = g_new0 (guint8, MAX (ro->activities->len, 1));
+  return g_ptr_array_ref (ro->activities);
+}
+
+static gint32
+rollout_index (MaintSolver *S,
+               const char  *name)
+{
+  for (guint r = 0; r < S->ro->n_rollouts; r++)
+    if (g_strcmp0 (maint_rollout_get_name (S->ro->rollouts[r]), name) == 0)
+      return r;
+  return -1;
+}
+
+static gboolean
+is_host_reboot_act (MaintSolver *S,
+                    guint        act)
+{
+  return act >= S->ro->n_fleet &&
+         maint_machine_get_kind (S->machines[S->acts[act].machine].machine) == MAINT_MACHINE_KIND_HOST;
+}
+
+static void
+hold (MaintSolver            *S,
+      guint                   act,
+      MaintUnscheduledReason  reason,
+      char                   *detail)
+{
+  MaintSolverAct *a = &S->acts[act];
+
+  a->held = TRUE;
+  a->slot = -1;
+  a->reason = reason;
+  g_free (a->detail);
+  a->detail = detail;
+}
+
+/* Per activity, while compiling: rollout and wave, the wave's bounds,
+ * and the implicit uptime deadline. */
+void
+maint_solver_rollout_bind (MaintSolver *S,
+                           guint        act)
+{
+  MaintSolverAct *a = &S->acts[act];
+  const MaintSolverMachine *m = &S->machines[a->machine];
+  const char *rollout = maint_activity_get_rollout (a->activity);
+  gint64 max_uptime = maint_policy_get_max_uptime (S->policy);
+  gint64 booted_at = maint_machine_get_booted_at (m->machine);
+
+  a->rollout = -1;
+  a->wave = -1;
+  a->latest_end = 0;
+
+  /* The 200-day bug: a reboot is due booted_at + max_uptime at the latest */
+  if (max_uptime > 0 && booted_at > 0 && a->reboot != MAINT_REBOOT_KIND_NONE)
+    {
+      gint64 due = booted_at + max_uptime;
+      if (a->deadline == 0 || due < a->deadline)
+        a->deadline = due;
+    }
+
+  if (rollout == NULL)
+    return;
+  a->rollout = rollout_index (S, rollout);
+  if (a->rollout < 0 || a->pinned)
+    return;
+  if (is_host_reboot_act (S, act))
+    {
+      /* Placed by maint_solver_rollout_host_reboots(), never by the greedy */
+      hold (S, act, MAINT_UNSCHEDULED_ROLLOUT, NULL);
+      return;
+    }
+
+  a->wave = S->ro->wave_of[(gsize) a->rollout * S->n_machines + a->machine];
+  if (a->wave < 0)
+    {
+      hold (S, act, MAINT_UNSCHEDULED_ROLLOUT,
+            g_strdup_printf ("%s: the machine is in no wave of rollout “%s”", m->name, rollout));
+      return;
+    }
+  {
+    MaintWave *wave = g_ptr_array_index (maint_rollout_get_waves (S->ro->rollouts[a->rollout]), a->wave);
+    if (maint_wave_get_from (wave) > a->not_before)
+      {
+        a->not_before = maint_wave_get_from (wave);
+        S->ro->lo_bound[act] = BOUND_WAVE;
+      }
+    if (maint_wave_get_until (wave) != 0)
+      {
+        a->latest_end = maint_wave_get_until (wave);
+        S->ro->hi_bound[act] = BOUND_WAVE;
+      }
+  }
+}
+
+/* ------------------------------------------------------------------ */
+/* Bounds without capacity                                             */
+
+static gint64
+act_notice (MaintSolver *S,
+            guint        act)
+{
+  const MaintSolverAct *a = &S->acts[act];
+
+  return a->priority == MAINT_PRIORITY_EMERGENCY ? S->emergency_notice
+                                                 : S->groups[S->machines[a->machine].group].notice;
+}
+
+/* Earliest start of @act alone in its windows, capacity ignored; -1. */
+static gint64
+act_earliest (MaintSolver *S,
+              guint        act)
+{
+  const MaintSolverAct *a = &S->acts[act];
+  const MaintSolverGroup *g = &S->groups[S->machines[a->machine].group];
+  gint64 len = slot_length (S, a->estimate);
+  gint64 lo = MAX (S->now + act_notice (S, act), a->not_before);
+
+  for (guint i = maint_interval_set_lower_bound (g->available, lo); i < g->n_bounds; i++)
+    {
+      gint64 s = MAX (g->bounds[2 * i], lo);
+      gint64 b = g->bounds[2 * i + 1];
+
+      if (a->latest_end != 0)
+        {
+          if (g->bounds[2 * i] > a->latest_end - len)
+            break;
+          b = MIN (b, a->latest_end);
+        }
+      if (b - s >= len)
+        return s;
+    }
+  return -1;
+}
+
+/* Latest start of @act alone, capacity ignored; -1 if none. */
+static gint64
+act_latest (MaintSolver *S,
+            guint        act)
+{
+  const MaintSolverAct *a = &S->acts[act];
+  const MaintSolverGroup *g = &S->groups[S->machines[a->machine].group];
+  gint64 len = slot_length (S, a->estimate);
+  gint64 lo = MAX (S->now + act_notice (S, act), a->not_before);
+
+  for (guint i = g->n_bounds; i-- > 0;)
+    {
+      gint64 b = a->latest_end != 0 ? MIN (g->bounds[2 * i + 1], a->latest_end) : g->bounds[2 * i + 1];
+      gint64 s = MAX (g->bounds[2 * i], lo);
+
+      if (g->bounds[2 * i + 1] <= lo)
+        break;
+      if (b - s >= len)
+        return b - len;
+    }
+  return -1;
+}
+
+static int
+gint64_cmp (const void *pa,
+            const void *pb)
+{
+  gint64 a = *(const gint64 *) pa, b = *(const gint64 *) pb;
+  return a < b ? -1 : a > b;
+}
+
+/* How many of @sorted are >= @t (@sorted ascending). */
+static guint
+count_at_least (const gint64 *sorted,
+                guint         n,
+                gint64        t)
+{
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      if (sorted[mid] < t)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return n - lo;
+}
+
+/* R4: one instant T per rollout. Staging ends by T − lead, production
+ * starts at or after T. T is the candidate (the earliest possible end of
+ * some testing/staging activity plus the lead, or the earliest
+ * production start) that keeps the most activities placeable in their
+ * windows; on a tie the later one, so staging work is kept. */
+static void
+staging_lead (MaintSolver *S,
+              guint        r)
+{
+  gint64 lead = maint_rollout_get_staging_lead (S->ro->rollouts[r]);
+  g_autofree gint64 *ends = g_new (gint64, MAX (S->n_acts, 1));
+  g_autofree gint64 *latest = g_new (gint64, MAX (S->n_acts, 1));
+  guint n_ends = 0, n_latest = 0, n_staging = 0, n_production = 0;
+  gint64 first_production = G_MAXINT64, best_t = 0;
+  guint best = 0;
+  gboolean have = FALSE;
+
+  for (guint i = 0; i < S->n_acts; i++)
+    {
+      const MaintSolverAct *a = &S->acts[i];
+      MaintStage stage;
+      gint64 e;
+
+      if (a->rollout != (gint32) r || a->held || a->pinned)
+        continue;
+      stage = maint_fleet_get_machine_stage (S->fleet, S->machines[a->machine].machine);
+      if (is_staging (stage))
+        {
+          n_staging++;
+          e = act_earliest (S, i);
+          if (e >= 0)
+            ends[n_ends++] = e + slot_length (S, a->estimate) + lead;
+        }
+      else if (stage == MAINT_STAGE_PRODUCTION)
+        {
+          n_production++;
+          e = act_earliest (S, i);
+          if (e >= 0)
+            {
+              latest[n_latest++] = act_latest (S, i);
+              first_production = MIN (first_production, e);
+            }
+        }
+    }
+  if (n_staging == 0 || n_production == 0)
+    return;
+
+  qsort (ends, n_ends, sizeof (gint64), gint64_cmp);
+  qsort (latest, n_latest, sizeof (gint64), gint64_cmp);
+  for (guint k = 0; k <= n_ends; k++)
+    {
+      /* k staging activities fit: T = ends[k - 1]; none: the first
+       * production start */
+      gint64 t = k > 0 ? ends[k - 1] : (first_production != G_MAXINT64 ? first_production : S->now);
+      guint staged = 0, count;
+
+      while (staged < n_ends && ends[staged] <= t)
+        staged++;
+      count = staged + count_at_least (latest, n_latest, t);
+      if (!have || count > best || (count == best && t > best_t))
+        {
+          best = count;
+          best_t = t;
+          have = TRUE;
+        }
+    }
+  S->ro->staging_t[r] = best_t;
+
+  for (guint i = 0; i < S->n_acts; i++)
+    {
+      MaintSolverAct *a = &S->acts[i];
+      MaintStage stage;
+
+      if (a->rollout != (gint32) r || a->held || a->pinned)
+        continue;
+      stage = maint_fleet_get_machine_stage (S->fleet, S->machines[a->machine].machine);
+      if (is_staging (stage) && (a->latest_end == 0 || best_t - lead < a->latest_end))
+        {
+          a->latest_end = best_t - lead;
+          S->ro->hi_bound[i] = BOUND_STAGING;
+        }
+      else if (stage == MAINT_STAGE_PRODUCTION && best_t > a->not_before)
+        {
+          a->not_before = best_t;
+          S->ro->lo_bound[i] = BOUND_PRODUCTION;
+        }
+      else
+        continue;
+      a->earliest = act_earliest (S, i);
+    }
+}
+
+/* Drops held activities from the per-machine lists the greedy reads. */
+static void
+compact_held (MaintSolver *S)
+{
+  for (guint i = 0; i < S->n_machines; i++)
+    {
+      MaintSolverMachine *m = &S->machines[i];
+      guint kept = 0;
+
+      for (guint j = 0; j < m->n_acts; j++)
+        {
+          guint act = S->act_order[m->first_act + j];
+          if (!S->acts[act].held)
+            S->act_order[m->first_act + kept++] = act;
+        }
+      m->n_acts = kept;
+    }
+}
+
+void
+maint_solver_rollout_prepare (MaintSolver *S)
+{
+  for (guint r = 0; r < S->ro->n_rollouts; r++)
+    staging_lead (S, r);
+  compact_held (S);
+}
+
+/* ------------------------------------------------------------------ */
+/* Host reboots (R5) and absorption (R6)                               */
+
+static gboolean
+group_admits (const MaintSolverGroup *g,
+              gint64                  start,
+              gint64                  end)
+{
+  guint k = maint_interval_set_lower_bound (g->available, start);
+
+  return k < g->n_bounds && g->bounds[2 * k] <= start && g->bounds[2 * k + 1] >= end;
+}
+
+static const char *
+block_name (MaintBlock block)
+{
+  switch (block)
+    {
+    case MAINT_BLOCK_MACHINE: return "the host's other slots";
+    case MAINT_BLOCK_ORDER: return "a service's order";
+    case MAINT_BLOCK_HOST: return "host concurrency";
+    case MAINT_BLOCK_GROUP: return "the host group's concurrency limit";
+    case MAINT_BLOCK_SERVICE: return "a guest's service limit";
+    case MAINT_BLOCK_SPACING: return "a guest's service spacing";
+    case MAINT_BLOCK_FLEET: return "fleet concurrency";
+    case MAINT_BLOCK_NONE:
+    case MAINT_N_BLOCKS:
+    default: return "no room";
+    }
+}
+
+/* The machine index of each host name the guests use, or -1. */
+static gint32 *
+host_machines (MaintSolver *S)
+{
+  gint32 *out = g_new (gint32, MAX (S->n_hosts, 1));
+
+  for (guint k = 0; k < S->n_hosts; k++)
+    {
+      gpointer value;
+      out[k] = g_hash_table_lookup_extended (S->machine_index, S->host_names[k], NULL, &value) ?
+               GPOINTER_TO_INT (value) : -1;
+    }
+  return out;
+}
+
+static void
+place_host_reboot (MaintSolver *S,
+                   guint        act,
+                   gint64       guests_until)
+{
+  MaintSolverAct *a = &S->acts[act];
+  gint32 h = a->machine;
+  MaintRollout *rollout = S->ro->rollouts[a->rollout];
+  MaintInterval *window = maint_rollout_get_host_reboots (rollout);
+  const MaintSolverGroup *hg = &S->groups[S->machines[h].group];
+  gint64 len = slot_length (S, a->estimate);
+  gint64 hs = maint_interval_get_start (window), he = maint_interval_get_end (window);
+  gint64 lo = MAX (hs, S->now + hg->notice), s;
+  MaintBlockInfo info = { 0, };
+  MaintSolverSlot slot = { 0, };
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  /* After the guests' waves, when the interval leaves room for that */
+  if (guests_until > lo && guests_until <= he - len)
+    lo = guests_until;
+
+  for (s = lo; s <= he - len;)
+    {
+      if (solver_check (S, h, s, s + len, TRUE, &info))
+        break;
+      if (info.conflict.next == G_MAXINT64)
+        {
+          s = he;
+          break;
+        }
+      s = MAX (s + 1, info.conflict.next);
+    }
+
+  if (s > he - len)
+    {
+      from = maint_instant_format (hs);
+      to = maint_instant_format (he);
+      g_free (a->detail);
+      if (lo > he - len)
+        a->detail = g_strdup_printf ("%s: the host reboot of rollout “%s” needs %" G_GINT64_FORMAT
+                                     " min between %s and %s, after the host group's notice",
+                                     S->machines[h].name, maint_rollout_get_name (rollout),
+                                     len / 60, from, to);
+      else
+        a->detail = g_strdup_printf ("%s: no room for the host reboot of rollout “%s” between %s and %s: %s",
+                                     S->machines[h].name, maint_rollout_get_name (rollout),
+                                     from, to, block_name (info.block));
+      return;
+    }
+
+  slot.machine = h;
+  slot.start = s;
+  slot.end = s + len;
+  slot.acts = g_memdup2 (&act, sizeof (guint));
+  slot.n_acts = 1;
+  slot.reboot = a->reboot;
+  slot.notice = hg->notice;
+  slot.live = TRUE;
+  a->slot = S->slots->len;
+  g_clear_pointer (&a->detail, g_free);
+  g_array_append_val (S->slots, slot);
+  solver_occupy (S, &slot, +1);
+}
+
+void
+maint_solver_rollout_host_reboots (MaintSolver *S)
+{
+  gboolean coalesce = maint_policy_get_coalesce_with_host_reboot (S->policy);
+  g_autofree gint32 *host_machine = host_machines (S);
+  g_autofree gint64 *until = g_new (gint64, MAX (S->n_machines, 1));
+  g_autofree gint32 *host_slot = g_new (gint32, MAX (S->n_machines, 1));
+
+  for (guint r = 0; r < S->ro->n_rollouts; r++)
+    {
+      if (maint_rollout_get_host_reboots (S->ro->rollouts[r]) == NULL)
+        continue;
+
+      /* The latest wave end of each host's guests */
+      memset (until, 0, S->n_machines * sizeof (gint64));
+      for (guint i = 0; i < S->n_acts; i++)
+        {
+          const MaintSolverAct *a = &S->acts[i];
+          gint32 host = S->machines[a->machine].host;
+          if (a->rollout == (gint32) r && !a->held && host >= 0 && host_machine[host] >= 0)
+            until[host_machine[host]] = MAX (until[host_machine[host]], a->latest_end);
+        }
+      for (guint i = 0; i < S->n_machines; i++)
+        host_slot[i] = -1;
+      for (guint i = S->ro->n_fleet; i < S->n_acts; i++)
+        if (S->acts[i].rollout == (gint32) r && is_host_reboot_act (S, i))
+          {
+            place_host_reboot (S, i, until[S->acts[i].machine]);
+            host_slot[S->acts[i].machine] = S->acts[i].slot;
+          }
+
+      /* Guests: their rollout work ends before the host reboots, or is
+       * absorbed by it */
+      for (guint i = 0; i < S->n_acts; i++)
+        {
+          MaintSolverAct *a = &S->acts[i];
+          const MaintSolverMachine *m = &S->machines[a->machine];
+          const MaintSolverGroup *g = &S->groups[m->group];
+          const MaintSolverSlot *hslot;
+          gint32 h;
+
+          if (a->rollout != (gint32) r || a->held || a->pinned || m->host < 0)
+            continue;
+          h = host_machine[m->host];
+          if (h < 0 || host_slot[h] < 0)
+            continue;
+          hslot = &g_array_index (S->slots, MaintSolverSlot, host_slot[h]);
+
+          if (coalesce && i >= S->ro->n_fleet && a->reboot != MAINT_REBOOT_KIND_NONE &&
+              hslot->start >= S->now + g->notice && group_admits (g, hslot->start, hslot->end))
+            {
+              a->held = TRUE;
+              a->absorbed = TRUE;
+              a->slot = host_slot[h];
+              a->earliest = 0;
+              continue;
+            }
+          if (a->latest_end == 0 || hslot->start < a->latest_end)
+            {
+              a->latest_end = hslot->start;
+              S->ro->hi_bound[i] = BOUND_HOST;
+            }
+        }
+    }
+
+  /* The host reboots stay through every round, like announced slots */
+  S->pinned_base = g_renew (guint, S->pinned_base, MAX (S->slots->len, 1));
+  for (guint k = S->n_pinned_slots; k < S->slots->len; k++)
+    S->pinned_base[k] = g_array_index (S->slots, MaintSolverSlot, k).n_acts;
+  S->n_pinned_slots = S->slots->len;
+  compact_held (S);
+}
+
+/* ------------------------------------------------------------------ */
+/* Reasons                                                             */
+
+gboolean
+maint_solver_rollout_reason (MaintSolver  *S,
+                             guint         act,
+                             gint64        lo,
+                             gint64        length,
+                             char        **detail)
+{
+  const MaintSolverAct *a = &S->acts[act];
+  const MaintSolverMachine *m = &S->machines[a->machine];
+  const MaintSolverGroup *g = &S->groups[m->group];
+  gint64 hi = a->latest_end;
+  const char *rollout;
+  g_autofree char *from = NULL;
+  g_autofree char *until = NULL;
+  g_autofree char *why = NULL;
+
+  if (a->rollout < 0 || hi == 0)
+    return FALSE;
+  for (guint i = maint_interval_set_lower_bound (g->available, lo); i < g->n_bounds; i++)
+    {
+      gint64 s = MAX (g->bounds[2 * i], lo);
+      if (g->bounds[2 * i] >= hi)
+        break;
+      if (MIN (g->bounds[2 * i + 1], hi) - s >= length)
+        return FALSE;
+    }
+  if (detail == NULL)
+    return TRUE;
+
+  rollout = maint_rollout_get_name (S->ro->rollouts[a->rollout]);
+  from = maint_instant_format (lo);
+  until = maint_instant_format (hi);
+  switch (S->ro->hi_bound[act])
+    {
+    case BOUND_STAGING:
+      why = g_strdup_printf ("testing and staging machines of rollout “%s” must be done %" G_GINT64_FORMAT
+                             " h before its first production slot", rollout,
+                             maint_rollout_get_staging_lead (S->ro->rollouts[a->rollout]) / 3600);
+      break;
+    case BOUND_HOST:
+      why = g_strdup_printf ("the machine's host reboots for rollout “%s” at %s", rollout, until);
+      break;
+    default:
+      if (a->wave >= 0)
+        why = g_strdup_printf ("wave “%s” of rollout “%s”",
+                               maint_wave_get_name (g_ptr_array_index (maint_rollout_get_waves (S->ro->rollouts[a->rollout]),
+                                                                       a->wave)),
+                               rollout);
+      else
+        why = g_strdup_printf ("rollout “%s”", rollout);
+      break;
+    }
+  *detail = g_strdup_printf ("%s: no maintenance window of group “%s” has room for the %" G_GINT64_FORMAT
+                             " min slot between %s and %s (%s%s)",
+                             m->name, g->name, length / 60, from, until, why,
+                             S->ro->lo_bound[act] == BOUND_PRODUCTION ?
+                             "; production starts after the testing and staging slots plus the lead" : "");
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* The plan                                                            */
+
+void
+maint_solver_rollout_slot (MaintSolver           *S,
+                           const MaintSolverSlot *slot,
+                           MaintSlot             *out)
+{
+  for (guint j = 0; j < slot->n_acts; j++)
+    {
+      const MaintSolverAct *a = &S->acts[slot->acts[j]];
+      MaintRollout *rollout;
+
+      if (a->rollout < 0)
+        continue;
+      rollout = S->ro->rollouts[a->rollout];
+      maint_slot_set_rollout (out, maint_rollout_get_name (rollout));
+      if (a->wave >= 0)
+        {
+          maint_slot_set_wave (out, maint_wave_get_name (g_ptr_array_index (maint_rollout_get_waves (rollout),
+                                                                           a->wave)));
+          return;
+        }
+    }
+}
+
+static int
+machine_name_cmp (const void *pa,
+                  const void *pb,
+                  void       *data)
+{
+  MaintSolver *S = data;
+  return strcmp (S->machines[*(const guint *) pa].name, S->machines[*(const guint *) pb].name);
+}
+
+static int
+str_cmp (const void *a,
+         const void *b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static int
+downtime_cmp (gconstpointer pa,
+              gconstpointer pb)
+{
+  MaintHostDowntime *a = *(MaintHostDowntime * const *) pa;
+  MaintHostDowntime *b = *(MaintHostDowntime * const *) pb;
+
+  if (maint_host_downtime_get_start (a) != maint_host_downtime_get_start (b))
+    return maint_host_downtime_get_start (a) < maint_host_downtime_get_start (b) ? -1 : 1;
+  return strcmp (maint_host_downtime_get_guest (a), maint_host_downtime_get_guest (b));
+}
+
+/* Host downtime (one entry per guest of every rebooting host slot, with
+ * the activities it absorbs) and the reboot counts (R7). */
+void
+maint_solver_rollout_to_plan (MaintSolver *S,
+                              MaintPlan   *plan,
+                              const guint *own,
+                              const guint *rebooting)
+{
+  g_autofree guint *host = g_new0 (guint, MAX (S->n_machines, 1));
+  g_autofree guint *absorbed = g_new0 (guint, MAX (S->n_machines, 1));
+  g_autofree gboolean *listed = g_new0 (gboolean, MAX (S->n_machines, 1));
+  g_autofree guint *order = g_new (guint, MAX (S->n_machines, 1));
+  g_autoptr(GPtrArray) downtimes = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = 0;
+
+  g_autofree GPtrArray **by_machine = g_new0 (GPtrArray *, MAX (S->n_machines, 1));
+
+  for (guint i = 0; i < S->n_acts; i++)
+    {
+      guint m = S->acts[i].machine;
+
+      listed[m] = TRUE;
+      if (!S->acts[i].absorbed)
+        continue;
+      absorbed[m]++;
+      if (by_machine[m] == NULL)
+        by_machine[m] = g_ptr_array_new ();
+      g_ptr_array_add (by_machine[m], GUINT_TO_POINTER (i));
+    }
+
+  for (guint k = 0; k < S->slots->len; k++)
+    {
+      const MaintSolverSlot *slot = &g_array_index (S->slots, MaintSolverSlot, k);
+
+      if (slot->n_acts == 0 || slot->reboot == MAINT_REBOOT_KIND_NONE)
+        continue;
+      for (guint j = S->guest_start[slot->machine]; j < S->guest_start[slot->machine + 1]; j++)
+        {
+          guint guest = S->guests[j];
+          g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+          MaintHostDowntime *d = maint_host_downtime_new (S->machines[guest].name,
+                                                          S->machines[slot->machine].name,
+                                                          slot->start, slot->end);
+
+          /* Absorbed activities of this guest point at this slot */
+          for (guint x = 0; by_machine[guest] != NULL && x < by_machine[guest]->len; x++)
+            {
+              guint a = GPOINTER_TO_UINT (g_ptr_array_index (by_machine[guest], x));
+              if (S->acts[a].slot == (gint32) k)
+                g_ptr_array_add (ids, (gpointer) S->acts[a].id);
+            }
+          if (ids->len > 0)
+            {
+              qsort (ids->pdata, ids->len, sizeof (char *), str_cmp);
+              g_ptr_array_add (ids, NULL);
+              maint_host_downtime_set_activities (d, (const char * const *) ids->pdata);
+            }
+          g_ptr_array_add (downtimes, d);
+          host[guest]++;
+          listed[guest] = TRUE;
+        }
+    }
+  g_ptr_array_sort (downtimes, downtime_cmp);
+  for (guint i = 0; i < downtimes->len; i++)
+    maint_plan_add_host_downtime (plan, g_ptr_array_index (downtimes, i));
+  for (guint i = 0; i < S->n_machines; i++)
+    g_clear_pointer (&by_machine[i], g_ptr_array_unref);
+
+  for (guint i = 0; i < S->n_machines; i++)
+    if (listed[i])
+      order[n++] = i;
+  g_qsort_with_data (order, n, sizeof (guint), machine_name_cmp, S);
+  for (guint i = 0; i < n; i++)
+    {
+      guint m = order[i];
+      guint saved = (rebooting[m] > own[m] ? rebooting[m] - own[m] : 0) + absorbed[m];
+      g_autoptr(MaintRebootCount) count = maint_reboot_count_new (S->machines[m].name, own[m], host[m], saved);
+      maint_plan_add_reboot_count (plan, count);
+    }
+}

@@ -1,0 +1,225 @@
+/* test-rollout.c: rollouts in the solver (doc/rollout-contract.txt)
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include <libmaint/libmaint.h>
+
+static const char *fleet_json =
+  "{\"format\": \"libmaint-fleet/1\", \"now\": \"2026-03-02T00:00:00Z\","
+  " \"policy\": {\"horizon\": \"P14D\", \"setup\": \"PT5M\", \"min_slot\": \"PT15M\","
+  "   \"coalesce_with_host_reboot\": %s},"
+  " \"resource_groups\": ["
+  "  {\"name\": \"hosts\", \"contacts\": [\"ops@example.org\"], \"timezone\": \"UTC\", \"windows\": [\"daily 00:00-24:00\"], \"notice\": \"PT1H\", \"stage\": \"infrastructure\"},"
+  "  {\"name\": \"cust\", \"contacts\": [\"ops@example.org\"], \"timezone\": \"UTC\", \"windows\": [\"daily 00:00-24:00\"], \"notice\": \"PT1H\", \"stage\": \"production\"},"
+  "  {\"name\": \"stage\", \"contacts\": [\"ops@example.org\"], \"timezone\": \"UTC\", \"windows\": [\"daily 00:00-24:00\"], \"notice\": \"PT1H\", \"stage\": \"staging\"}],"
+  " \"machines\": ["
+  "  {\"name\": \"h1\", \"group\": \"hosts\", \"kind\": \"host\"},"
+  "  {\"name\": \"h2\", \"group\": \"hosts\", \"kind\": \"host\"},"
+  "  {\"name\": \"vm1\", \"group\": \"cust\", \"kind\": \"vm\", \"host\": \"h1\"},"
+  "  {\"name\": \"vm2\", \"group\": \"cust\", \"kind\": \"vm\", \"host\": \"h1\"},"
+  "  {\"name\": \"vm3\", \"group\": \"cust\", \"kind\": \"vm\", \"host\": \"h2\"},"
+  "  {\"name\": \"vm4\", \"group\": \"cust\", \"kind\": \"vm\", \"host\": \"h2\"},"
+  "  {\"name\": \"vm5\", \"group\": \"stage\", \"kind\": \"vm\", \"host\": \"h1\"}],"
+  " \"services\": [{\"name\": \"pair\", \"members\": [\"vm1\", \"vm3\"]}],"
+  " \"rollouts\": [{\"name\": \"r\", \"staging_lead\": \"PT24H\","
+  "   \"host_reboots\": {\"start\": \"2026-03-07T00:00:00Z\", \"end\": \"2026-03-07T12:00:00Z\"},"
+  "   \"template\": {\"kind\": \"system-update\", \"estimate\": \"PT20M\", \"reboot\": \"warm\"},"
+  "   \"waves\": ["
+  "    {\"name\": \"staging\", \"select\": {\"stage\": \"staging\"}, \"from\": \"2026-03-02T06:00:00Z\", \"until\": \"2026-03-03T00:00:00Z\"},"
+  "    {\"name\": \"first\", \"share\": 0.5, \"from\": \"2026-03-04T00:00:00Z\", \"until\": \"2026-03-05T00:00:00Z\"},"
+  "    {\"name\": \"rest\", \"share\": 1.0, \"from\": \"2026-03-05T00:00:00Z\", \"until\": \"2026-03-06T00:00:00Z\"}]}]}";
+
+static gint64
+at (const char *text)
+{
+  gint64 t = 0;
+
+  g_assert_true (maint_instant_parse (text, &t, NULL));
+  return t;
+}
+
+static MaintFleet *
+load (gboolean coalesce)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_strdup_printf (fleet_json, coalesce ? "true" : "false");
+  MaintFleet *fleet = maint_fleet_new_from_data (text, -1, &error);
+
+  g_assert_no_error (error);
+  return fleet;
+}
+
+static MaintPlan *
+plan_and_verify (MaintFleet *fleet)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MaintScheduler) scheduler = maint_scheduler_new (fleet);
+  MaintPlan *plan = maint_scheduler_run (scheduler, NULL, &error);
+  g_autoptr(GPtrArray) violations = NULL;
+
+  g_assert_no_error (error);
+  violations = maint_verify_plan (fleet, plan);
+  for (guint i = 0; i < violations->len; i++)
+    g_test_message ("violation: %s", maint_violation_get_message (g_ptr_array_index (violations, i)));
+  g_assert_cmpuint (violations->len, ==, 0);
+  return plan;
+}
+
+static MaintRebootCount *
+count_of (MaintPlan  *plan,
+          const char *machine)
+{
+  GPtrArray *counts = maint_plan_get_reboot_counts (plan);
+
+  for (guint i = 0; i < counts->len; i++)
+    if (g_str_equal (maint_reboot_count_get_machine (g_ptr_array_index (counts, i)), machine))
+      return g_ptr_array_index (counts, i);
+  g_assert_not_reached ();
+}
+
+static void
+test_waves_and_hosts (void)
+{
+  g_autoptr(MaintFleet) fleet = load (FALSE);
+  g_autoptr(MaintPlan) plan = plan_and_verify (fleet);
+  GPtrArray *slots = maint_plan_get_slots (plan);
+  const char *wave_vm1 = NULL, *wave_vm3 = NULL;
+  guint n_first = 0, n_rest = 0, n_host = 0;
+  gint64 last_guest_end = 0, first_host = G_MAXINT64, staging_end = 0, first_production = G_MAXINT64;
+
+  g_assert_cmpuint (maint_plan_get_n_unscheduled (plan), ==, 0);
+  for (guint i = 0; i < slots->len; i++)
+    {
+      MaintSlot *slot = g_ptr_array_index (slots, i);
+      const char *machine = maint_slot_get_machine (slot);
+      const char *wave = maint_slot_get_wave (slot);
+
+      g_assert_cmpstr (maint_slot_get_rollout (slot), ==, "r");
+      if (g_str_has_prefix (machine, "h"))
+        {
+          g_assert_null (wave);
+          g_assert_cmpint (maint_slot_get_start (slot), >=, at ("2026-03-07T00:00:00Z"));
+          g_assert_cmpint (maint_slot_get_end (slot), <=, at ("2026-03-07T12:00:00Z"));
+          first_host = MIN (first_host, maint_slot_get_start (slot));
+          n_host++;
+          continue;
+        }
+      last_guest_end = MAX (last_guest_end, maint_slot_get_end (slot));
+      if (g_str_equal (wave, "staging"))
+        g_assert_cmpstr (machine, ==, "vm5");
+      else if (g_str_equal (wave, "first"))
+        {
+          n_first++;
+          g_assert_cmpint (maint_slot_get_start (slot), >=, at ("2026-03-04T00:00:00Z"));
+          g_assert_cmpint (maint_slot_get_end (slot), <=, at ("2026-03-05T00:00:00Z"));
+        }
+      else
+        {
+          g_assert_cmpstr (wave, ==, "rest");
+          n_rest++;
+          g_assert_cmpint (maint_slot_get_start (slot), >=, at ("2026-03-05T00:00:00Z"));
+          g_assert_cmpint (maint_slot_get_end (slot), <=, at ("2026-03-06T00:00:00Z"));
+        }
+      if (g_str_equal (machine, "vm5"))
+        staging_end = maint_slot_get_end (slot);
+      else
+        first_production = MIN (first_production, maint_slot_get_start (slot));
+      if (g_str_equal (machine, "vm1"))
+        wave_vm1 = wave;
+      if (g_str_equal (machine, "vm3"))
+        wave_vm3 = wave;
+    }
+  /* R1: ceil (0.5 × 4) = 2, then the 2 left */
+  g_assert_cmpuint (n_first, ==, 2);
+  g_assert_cmpuint (n_rest, ==, 2);
+  g_assert_cmpuint (n_host, ==, 2);
+  /* spreading: the two members of the pair in different waves */
+  g_assert_nonnull (wave_vm1);
+  g_assert_nonnull (wave_vm3);
+  g_assert_cmpstr (wave_vm1, !=, wave_vm3);
+  /* R4: the staging machine 24 h before production */
+  g_assert_cmpint (staging_end + 24 * 3600, <=, first_production);
+  /* R5: hosts after their guests */
+  g_assert_cmpint (first_host, >=, last_guest_end);
+  g_assert_cmpuint (maint_plan_get_host_downtime (plan)->len, ==, 5);
+
+  /* R7 without absorption: two reboots per VM */
+  for (guint i = 1; i <= 5; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("vm%u", i);
+      MaintRebootCount *count = count_of (plan, name);
+      g_assert_cmpuint (maint_reboot_count_get_own (count), ==, 1);
+      g_assert_cmpuint (maint_reboot_count_get_host (count), ==, 1);
+      g_assert_cmpuint (maint_reboot_count_get_total (count), ==, 2);
+      g_assert_cmpuint (maint_reboot_count_get_saved (count), ==, 0);
+    }
+}
+
+static void
+test_absorption (void)
+{
+  g_autoptr(MaintFleet) fleet = load (TRUE);
+  g_autoptr(MaintPlan) plan = plan_and_verify (fleet);
+  GPtrArray *downtime = maint_plan_get_host_downtime (plan);
+
+  g_assert_cmpuint (maint_plan_get_n_unscheduled (plan), ==, 0);
+  g_assert_cmpuint (maint_plan_get_slots (plan)->len, ==, 2);   /* the host reboots only */
+  for (guint i = 1; i <= 5; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("vm%u", i);
+      MaintRebootCount *count = count_of (plan, name);
+      g_assert_cmpuint (maint_reboot_count_get_own (count), ==, 0);
+      g_assert_cmpuint (maint_reboot_count_get_host (count), ==, 1);
+      g_assert_cmpuint (maint_reboot_count_get_total (count), ==, 1);
+      g_assert_cmpuint (maint_reboot_count_get_saved (count), ==, 1);
+    }
+  g_assert_cmpuint (downtime->len, ==, 5);
+  for (guint i = 0; i < downtime->len; i++)
+    {
+      MaintHostDowntime *d = g_ptr_array_index (downtime, i);
+      g_autofree char *id = g_strdup_printf ("r/%s", maint_host_downtime_get_guest (d));
+      const char * const *acts = maint_host_downtime_get_activities (d);
+      g_assert_cmpstr (acts[0], ==, id);
+      g_assert_null (acts[1]);
+    }
+  g_assert_cmpuint (maint_plan_get_n_reboots_saved (plan), ==, 5);
+}
+
+static void
+test_seed (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "examples", "fleets", "gocept.json", NULL);
+  g_autoptr(MaintFleet) fleet = maint_fleet_new_from_file (path, &error);
+  g_autoptr(MaintPlan) plan = NULL;
+  GPtrArray *counts;
+  guint absorbed = 0;
+
+  g_assert_no_error (error);
+  plan = plan_and_verify (fleet);
+  counts = maint_plan_get_reboot_counts (plan);
+  for (guint i = 0; i < counts->len; i++)
+    {
+      MaintRebootCount *c = g_ptr_array_index (counts, i);
+      g_assert_cmpuint (maint_reboot_count_get_total (c), ==,
+                        maint_reboot_count_get_own (c) + maint_reboot_count_get_host (c));
+    }
+  for (guint i = 0; i < maint_plan_get_host_downtime (plan)->len; i++)
+    absorbed += maint_host_downtime_get_activities (g_ptr_array_index (maint_plan_get_host_downtime (plan), i))[0] != NULL;
+  /* the post promised two reboots; absorption makes it one for some */
+  g_assert_cmpuint (absorbed, >, 0);
+  g_assert_cmpuint (maint_plan_get_n_reboots_saved (plan), >=, absorbed);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/rollout/waves-and-hosts", test_waves_and_hosts);
+  g_test_add_func ("/rollout/absorption", test_absorption);
+  g_test_add_func ("/rollout/seed", test_seed);
+  return g_test_run ();
+}
