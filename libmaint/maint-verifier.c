@@ -339,7 +339,18 @@ typedef struct {
   gboolean has_merged;           /* holds activities not announced for it */
   gboolean reboots;              /* an activity in it reboots the machine */
   const char * const *activities;
+  guint rollout;                 /* rollout of its rollout activities, or NONE */
+  guint wave;                    /* its valid `wave` within that rollout, or NONE */
+  gboolean host_reboot;          /* holds a generated host reboot */
 } SlotInfo;
+
+/* A generated rollout activity ("<rollout>/<machine>"): the machine's
+ * update from the rollout's template, or a host's reboot. */
+typedef struct {
+  guint rollout;
+  guint machine;
+  gboolean host_reboot;
+} Generated;
 
 /* One interval during which a machine is down: its own slot, or a host
  * downtime entry (the guest is down because its host reboots). */
@@ -373,8 +384,17 @@ typedef struct {
   GPtrArray *groups;
   GHashTable *group_index;
 
-  GPtrArray *activities;
+  GPtrArray *activities;         /* owned: the fleet's, then generated ones */
   GHashTable *activity_index;
+  guint n_fleet_activities;
+  GArray *generated;             /* Generated, for activities[n_fleet_activities...] */
+  guint *in_slots;               /* per activity: how often in slots, */
+  guint *in_unscheduled;         /* as unscheduled, */
+  guint *in_absorbed;            /* and absorbed by a host reboot */
+
+  GPtrArray *rollouts;
+  GHashTable *rollout_index;
+  MaintStage *machine_stage;     /* effective stage per machine */
 
   SlotInfo *slots;
   guint n_slots;
@@ -571,7 +591,16 @@ index_fleet (Verifier *v)
 {
   v->machines = maint_fleet_get_machines (v->fleet);
   v->groups = maint_fleet_get_groups (v->fleet);
-  v->activities = maint_fleet_get_activities (v->fleet);
+  {
+    GPtrArray *fleet_activities = maint_fleet_get_activities (v->fleet);
+
+    v->activities = g_ptr_array_new_full (fleet_activities->len, g_object_unref);
+    for (guint i = 0; i < fleet_activities->len; i++)
+      g_ptr_array_add (v->activities, g_object_ref (g_ptr_array_index (fleet_activities, i)));
+  }
+  v->n_fleet_activities = v->activities->len;
+  v->generated = g_array_new (FALSE, FALSE, sizeof (Generated));
+  v->rollouts = maint_fleet_get_rollouts (v->fleet);
 
   v->machine_index = g_hash_table_new (g_str_hash, g_str_equal);
   v->group_index = g_hash_table_new (g_str_hash, g_str_equal);
@@ -590,6 +619,12 @@ index_fleet (Verifier *v)
                          (gpointer) maint_activity_get_id (g_ptr_array_index (v->activities, i)),
                          GUINT_TO_POINTER (i + 1));
 
+  v->rollout_index = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < v->rollouts->len; i++)
+    g_hash_table_insert (v->rollout_index,
+                         (gpointer) maint_rollout_get_name (g_ptr_array_index (v->rollouts, i)),
+                         GUINT_TO_POINTER (i + 1));
+
   v->machine_group = g_new (guint, MAX (v->machines->len, 1));
   v->machine_host = g_new (guint, MAX (v->machines->len, 1));
   v->stamp = g_new0 (guint, MAX (v->machines->len, 1));
@@ -603,6 +638,127 @@ index_fleet (Verifier *v)
       if (maint_machine_get_kind (machine) == MAINT_MACHINE_KIND_VM)
         v->machine_host[i] = lookup_index (v->machine_index, maint_machine_get_host (machine));
     }
+}
+
+static gboolean
+is_target (Verifier *v,
+           guint     machine)
+{
+  MaintMachineKind kind = maint_machine_get_kind (g_ptr_array_index (v->machines, machine));
+
+  return kind == MAINT_MACHINE_KIND_VM || kind == MAINT_MACHINE_KIND_INFRASTRUCTURE;
+}
+
+/* The generated activity @id stands for, if it is one: "<rollout>/<machine>"
+ * for a vm or infrastructure machine (the rollout's template) or a host
+ * (its reboot). Rollout names may contain '/', so every rollout is tried. */
+static void
+add_generated (Verifier   *v,
+               const char *id)
+{
+  if (id == NULL || g_hash_table_contains (v->activity_index, id))
+    return;
+
+  for (guint r = 0; r < v->rollouts->len; r++)
+    {
+      MaintRollout *rollout = g_ptr_array_index (v->rollouts, r);
+      const char *name = maint_rollout_get_name (rollout);
+      gsize len = strlen (name);
+      guint m;
+      MaintActivity *activity;
+      Generated gen = { r, NONE, FALSE };
+
+      if (strncmp (id, name, len) != 0 || id[len] != '/')
+        continue;
+      m = lookup_index (v->machine_index, id + len + 1);
+      if (m == NONE)
+        continue;
+
+      gen.machine = m;
+      if (is_target (v, m))
+        {
+          activity = maint_activity_new (id, id + len + 1,
+                                         maint_rollout_get_template_kind (rollout));
+          maint_activity_set_summary (activity, maint_rollout_get_template_summary (rollout));
+          maint_activity_set_estimate (activity, maint_rollout_get_template_estimate (rollout));
+          maint_activity_set_reboot (activity, maint_rollout_get_template_reboot (rollout));
+          maint_activity_set_priority (activity, maint_rollout_get_template_priority (rollout));
+        }
+      else
+        {
+          gen.host_reboot = TRUE;
+          activity = maint_activity_new (id, id + len + 1, MAINT_ACTIVITY_KIND_HOST_REBOOT);
+          maint_activity_set_summary (activity, "Host reboot");
+          maint_activity_set_estimate (activity, maint_rollout_get_host_reboot_estimate (rollout));
+          maint_activity_set_reboot (activity, MAINT_REBOOT_KIND_COLD);
+        }
+      maint_activity_set_rollout (activity, name);
+
+      g_ptr_array_add (v->activities, activity);
+      g_array_append_val (v->generated, gen);
+      g_hash_table_insert (v->activity_index,
+                           (gpointer) maint_activity_get_id (activity),
+                           GUINT_TO_POINTER (v->activities->len));
+      return;
+    }
+}
+
+/* Generated rollout activities are not in the fleet: every id the plan
+ * names that reads "<rollout>/<machine>" gets one, built from the
+ * rollout as the contract says, so the other checks treat it like any
+ * activity (length, notice, coverage, reboots). */
+static void
+index_generated (Verifier *v)
+{
+  GPtrArray *slots = maint_plan_get_slots (v->plan);
+  GPtrArray *unscheduled = maint_plan_get_unscheduled (v->plan);
+  GPtrArray *host_downtime = maint_plan_get_host_downtime (v->plan);
+
+  if (v->rollouts->len == 0)
+    return;
+
+  for (guint i = 0; i < slots->len; i++)
+    {
+      const char * const *ids = maint_slot_get_activities (g_ptr_array_index (slots, i));
+
+      for (guint k = 0; ids != NULL && ids[k] != NULL; k++)
+        add_generated (v, ids[k]);
+    }
+  for (guint i = 0; i < unscheduled->len; i++)
+    add_generated (v, maint_unscheduled_get_activity (g_ptr_array_index (unscheduled, i)));
+  for (guint i = 0; i < host_downtime->len; i++)
+    {
+      const char * const *ids =
+        maint_host_downtime_get_activities (g_ptr_array_index (host_downtime, i));
+
+      for (guint k = 0; ids != NULL && ids[k] != NULL; k++)
+        add_generated (v, ids[k]);
+    }
+}
+
+static const Generated *
+generated_at (Verifier *v,
+              guint     activity)
+{
+  if (activity == NONE || activity < v->n_fleet_activities)
+    return NULL;
+  return &g_array_index (v->generated, Generated, activity - v->n_fleet_activities);
+}
+
+/* The rollout an activity belongs to (generated, or a fleet activity
+ * naming a rollout), or NONE. */
+static guint
+activity_rollout (Verifier *v,
+                  guint     activity)
+{
+  const Generated *gen = generated_at (v, activity);
+
+  if (gen != NULL)
+    return gen->rollout;
+  if (activity == NONE)
+    return NONE;
+  return lookup_index (v->rollout_index,
+                       maint_activity_get_rollout (g_ptr_array_index (v->activities, activity)));
 }
 
 /* REFERENCE for slots, and which slots count as pinned. */
@@ -630,6 +786,8 @@ check_slot_references (Verifier *v)
       if (si->activities == NULL)
         si->activities = empty_strv;
       si->machine = lookup_index (v->machine_index, machine_name_);
+      si->rollout = NONE;
+      si->wave = NONE;
 
       if (si->machine == NONE)
         {
@@ -673,6 +831,12 @@ check_slot_references (Verifier *v)
                          "lists activity %s, which belongs to machine %s",
                          id, maint_activity_get_machine (activity));
 
+          {
+            const Generated *gen = generated_at (v, lookup_index (v->activity_index, id));
+
+            if (gen != NULL && gen->host_reboot)
+              si->host_reboot = TRUE;
+          }
           if (maint_activity_get_reboot (activity) != MAINT_REBOOT_KIND_NONE ||
               maint_activity_get_kind (activity) == MAINT_ACTIVITY_KIND_HOST_REBOOT)
             si->reboots = TRUE;
@@ -710,9 +874,11 @@ static void
 check_activities (Verifier *v)
 {
   GPtrArray *unscheduled = maint_plan_get_unscheduled (v->plan);
+  GPtrArray *host_downtime = maint_plan_get_host_downtime (v->plan);
   guint n = v->activities->len;
-  g_autofree guint *in_slots = g_new0 (guint, MAX (n, 1));
-  g_autofree guint *in_unscheduled = g_new0 (guint, MAX (n, 1));
+  guint *in_slots = v->in_slots = g_new0 (guint, MAX (n, 1));
+  guint *in_unscheduled = v->in_unscheduled = g_new0 (guint, MAX (n, 1));
+  guint *in_absorbed = v->in_absorbed = g_new0 (guint, MAX (n, 1));
   g_autofree guint *first_slot = g_new (guint, MAX (n, 1));
   g_autofree gboolean *pin_kept = g_new0 (gboolean, MAX (n, 1));
 
@@ -735,6 +901,22 @@ check_activities (Verifier *v)
           if (si->marked_pinned &&
               announced_for (g_ptr_array_index (v->activities, a), si->start, si->end))
             pin_kept[a] = TRUE;
+        }
+    }
+
+  /* Absorbed activities count as covered (R6); unknown ids are reported
+   * with the host downtime checks. */
+  for (guint i = 0; i < host_downtime->len; i++)
+    {
+      const char * const *ids =
+        maint_host_downtime_get_activities (g_ptr_array_index (host_downtime, i));
+
+      for (guint k = 0; ids != NULL && ids[k] != NULL; k++)
+        {
+          guint a = lookup_index (v->activity_index, ids[k]);
+
+          if (a != NONE)
+            in_absorbed[a]++;
         }
     }
 
@@ -775,7 +957,10 @@ check_activities (Verifier *v)
       const char *id = maint_activity_get_id (activity);
       const char *machine = maint_activity_get_machine (activity);
       MaintInterval *scheduled = maint_activity_get_scheduled (activity);
-      guint total = in_slots[a] + in_unscheduled[a];
+      guint total = in_slots[a] + in_unscheduled[a] + in_absorbed[a];
+      /* generated activities are the rollout's business (R2) */
+      MaintConstraint coverage = a < v->n_fleet_activities ? MAINT_CONSTRAINT_COVERAGE
+                                                           : MAINT_CONSTRAINT_ROLLOUT;
       g_autoptr(GPtrArray) machines = g_ptr_array_new ();
       g_autoptr(GPtrArray) ids = g_ptr_array_new ();
       gint64 start = 0, end = 0;
@@ -789,13 +974,19 @@ check_activities (Verifier *v)
         }
 
       if (total == 0)
-        report (v, MAINT_CONSTRAINT_COVERAGE, machines, ids, 0, 0,
+        report (v, coverage, machines, ids, 0, 0,
                 "activity %s of %s is neither in a slot nor listed as unscheduled",
                 id, machine);
-      else if (total > 1)
-        report (v, MAINT_CONSTRAINT_COVERAGE, machines, ids, start, end,
+      else if (total > 1 && in_absorbed[a] == 0)
+        report (v, coverage, machines, ids, start, end,
                 "activity %s of %s appears %s: %u in slots and %u as unscheduled",
                 id, machine, count_word (total), in_slots[a], in_unscheduled[a]);
+      else if (total > 1)
+        report (v, coverage, machines, ids, start, end,
+                "activity %s of %s appears %s: %u in slots, %u as unscheduled and "
+                "%u absorbed by a host reboot",
+                id, machine, count_word (total), in_slots[a], in_unscheduled[a],
+                in_absorbed[a]);
 
       if (scheduled != NULL && !pin_kept[a])
         {
@@ -838,6 +1029,111 @@ listed_before (const char * const *activities,
     if (g_str_equal (activities[j], activities[k]))
       return TRUE;
   return FALSE;
+}
+
+/* ROLLOUT, per slot: a slot holding rollout activities names that
+ * rollout and (unless it is a host reboot) one of its waves, and lies
+ * inside the wave's from/until (R3). Sets SlotInfo.rollout, .wave. */
+static void
+check_rollout_slots (Verifier *v)
+{
+  for (guint i = 0; i < v->n_slots; i++)
+    {
+      SlotInfo *si = &v->slots[i];
+      const char *rollout_name = maint_slot_get_rollout (si->slot);
+      const char *wave_name = maint_slot_get_wave (si->slot);
+      const char *first = NULL;
+      MaintRollout *rollout;
+      GPtrArray *waves;
+      MaintWave *wave = NULL;
+
+      for (guint k = 0; si->activities[k] != NULL; k++)
+        {
+          guint a = lookup_index (v->activity_index, si->activities[k]);
+          guint r = activity_rollout (v, a);
+
+          if (r == NONE || listed_before (si->activities, k))
+            continue;
+          if (si->rollout == NONE)
+            {
+              si->rollout = r;
+              first = si->activities[k];
+            }
+          else if (r != si->rollout)
+            report_slot (v, si, MAINT_CONSTRAINT_ROLLOUT, NULL,
+                         "holds %s of rollout %s and %s of rollout %s, but a slot belongs to one rollout",
+                         first, maint_rollout_get_name (g_ptr_array_index (v->rollouts, si->rollout)),
+                         si->activities[k],
+                         maint_rollout_get_name (g_ptr_array_index (v->rollouts, r)));
+        }
+
+      if (si->rollout == NONE)
+        {
+          if (rollout_name != NULL || wave_name != NULL)
+            report_slot (v, si, MAINT_CONSTRAINT_ROLLOUT, NULL,
+                         "names rollout %s and wave %s, but holds no activity of a rollout",
+                         rollout_name ? rollout_name : "(none)",
+                         wave_name ? wave_name : "(none)");
+          continue;
+        }
+
+      rollout = g_ptr_array_index (v->rollouts, si->rollout);
+      if (g_strcmp0 (rollout_name, maint_rollout_get_name (rollout)) != 0)
+        report_slot (v, si, MAINT_CONSTRAINT_ROLLOUT, first,
+                     "holds %s of rollout %s, but names rollout %s",
+                     first, maint_rollout_get_name (rollout),
+                     rollout_name ? rollout_name : "(none)");
+
+      if (si->host_reboot)
+        {
+          if (wave_name != NULL)
+            report_slot (v, si, MAINT_CONSTRAINT_ROLLOUT, NULL,
+                         "reboots a host for rollout %s, but names wave %s; a host reboot belongs to no wave",
+                         maint_rollout_get_name (rollout), wave_name);
+          continue;
+        }
+
+      if (wave_name == NULL)
+        {
+          report_slot (v, si, MAINT_CONSTRAINT_ROLLOUT, first,
+                       "holds %s of rollout %s, but names no wave",
+                       first, maint_rollout_get_name (rollout));
+          continue;
+        }
+      waves = maint_rollout_get_waves (rollout);
+      for (guint w = 0; w < waves->len; w++)
+        if (g_str_equal (maint_wave_get_name (g_ptr_array_index (waves, w)), wave_name))
+          {
+            si->wave = w;
+            wave = g_ptr_array_index (waves, w);
+            break;
+          }
+      if (wave == NULL)
+        {
+          report_slot (v, si, MAINT_CONSTRAINT_ROLLOUT, first,
+                       "names wave %s, which rollout %s does not have",
+                       wave_name, maint_rollout_get_name (rollout));
+          continue;
+        }
+
+      /* R3 */
+      if (maint_wave_get_from (wave) != 0 && si->start < maint_wave_get_from (wave))
+        {
+          g_autofree char *from = maint_instant_format (maint_wave_get_from (wave));
+
+          report_slot (v, si, MAINT_CONSTRAINT_ROLLOUT, NULL,
+                       "starts before %s, when wave %s of rollout %s begins",
+                       from, wave_name, maint_rollout_get_name (rollout));
+        }
+      if (maint_wave_get_until (wave) != 0 && si->end > maint_wave_get_until (wave))
+        {
+          g_autofree char *until = maint_instant_format (maint_wave_get_until (wave));
+
+          report_slot (v, si, MAINT_CONSTRAINT_ROLLOUT, NULL,
+                       "ends after %s, when wave %s of rollout %s must be done",
+                       until, wave_name, maint_rollout_get_name (rollout));
+        }
+    }
 }
 
 /* SLOT_LENGTH, HORIZON, NOTICE, NOT_BEFORE, AUTO_SCHEDULE. */
@@ -951,7 +1247,8 @@ check_slot_rules (Verifier *v)
                          "ends after the horizon, %s", h);
         }
 
-      if (group != NULL && si->start >= v->now)
+      /* A rollout's host reboot: its notice is checked with R5. */
+      if (group != NULL && si->start >= v->now && !si->host_reboot)
         {
           gboolean emergency = any_known && all_emergency;
           gint64 notice = emergency ? emergency_notice
@@ -1178,7 +1475,7 @@ check_windows (Verifier *v)
       SlotInfo *si = &v->slots[i];
 
       if (si->machine == NONE || si->pinned || si->end <= si->start ||
-          v->machine_group[si->machine] == NONE)
+          si->host_reboot || v->machine_group[si->machine] == NONE)
         continue;
       count[v->machine_group[si->machine]]++;
       n++;
@@ -1192,7 +1489,7 @@ check_windows (Verifier *v)
       SlotInfo *si = &v->slots[i];
 
       if (si->machine == NONE || si->pinned || si->end <= si->start ||
-          v->machine_group[si->machine] == NONE)
+          si->host_reboot || v->machine_group[si->machine] == NONE)
         continue;
       order[fill[v->machine_group[si->machine]]++] = i;
     }
@@ -1898,6 +2195,927 @@ check_services (Verifier *v)
     }
 }
 
+/* ------------------------------------------------------------------------
+ * Rollouts (doc/rollout-contract.txt)
+ * --------------------------------------------------------------------- */
+
+static const char *
+rollout_name (Verifier *v,
+              guint     r)
+{
+  return maint_rollout_get_name (g_ptr_array_index (v->rollouts, r));
+}
+
+static const char *
+wave_name (Verifier *v,
+           guint     r,
+           guint     w)
+{
+  return maint_wave_get_name (g_ptr_array_index (maint_rollout_get_waves (g_ptr_array_index (v->rollouts, r)), w));
+}
+
+static gboolean
+wave_selects (Verifier  *v,
+              MaintWave *wave,
+              guint      m)
+{
+  MaintMachine *machine = g_ptr_array_index (v->machines, m);
+  MaintStage stage = maint_wave_get_select_stage (wave);
+
+  if (maint_wave_get_select_by_kind (wave) &&
+      maint_machine_get_kind (machine) != maint_wave_get_select_kind (wave))
+    return FALSE;
+  if (maint_wave_get_select_representative (wave) && !maint_machine_get_representative (machine))
+    return FALSE;
+  if (stage != MAINT_STAGE_NONE && v->machine_stage[m] != stage)
+    return FALSE;
+  return TRUE;
+}
+
+/* "vm1, vm2 and 3 more" */
+static char *
+list_names (GPtrArray *names)
+{
+  g_autoptr(GPtrArray) copy = g_ptr_array_copy (names, NULL, NULL);
+  g_auto(GStrv) sorted = sorted_strv (copy);
+  GString *str = g_string_new (NULL);
+
+  append_names (str, sorted);
+  return g_string_free (str, FALSE);
+}
+
+static void
+report_machine (Verifier        *v,
+                guint            m,
+                const char      *activity,
+                gint64           start,
+                gint64           end,
+                const char      *message)
+{
+  g_autoptr(GPtrArray) machines = g_ptr_array_new ();
+  g_autoptr(GPtrArray) activities = g_ptr_array_new ();
+
+  g_ptr_array_add (machines, (gpointer) machine_name (v, m));
+  if (activity != NULL)
+    g_ptr_array_add (activities, (gpointer) activity);
+  report (v, MAINT_CONSTRAINT_ROLLOUT, machines, activities, start, end, "%s", message);
+}
+
+/* R1 and R2: which wave each machine is in. The plan says it for the
+ * machines with a slot (the slot's `wave`); a machine whose rollout
+ * activity is unscheduled or absorbed carries no wave, so those are
+ * placed here: in the select wave that matches them, else in share waves
+ * that still lack machines (first those no later select wave would take,
+ * then those a later select wave would take, soonest first). Fills
+ * @member (per machine: wave index or NONE). */
+static void
+check_waves (Verifier       *v,
+             guint           r,
+             const gboolean *present,
+             guint          *member)
+{
+  GPtrArray *waves = maint_rollout_get_waves (g_ptr_array_index (v->rollouts, r));
+  const char *rname = rollout_name (v, r);
+  guint n = v->machines->len;
+  g_autofree guint *known = g_new (guint, MAX (n, 1));
+  g_autofree guint *known_slot = g_new (guint, MAX (n, 1));
+  g_autofree gboolean *reported = g_new0 (gboolean, MAX (n, 1));
+
+  for (guint m = 0; m < n; m++)
+    known[m] = member[m] = NONE;
+
+  for (guint i = 0; i < v->n_slots; i++)
+    {
+      SlotInfo *si = &v->slots[i];
+      guint m = si->machine;
+
+      if (si->rollout != r || si->host_reboot || si->wave == NONE || m == NONE)
+        continue;
+      if (known[m] == NONE)
+        {
+          known[m] = si->wave;
+          known_slot[m] = i;
+        }
+      else if (known[m] != si->wave && !reported[m])
+        {
+          SlotInfo *other = &v->slots[known_slot[m]];
+          g_autofree char *a = describe_slot (other);
+          g_autofree char *b = describe_slot (si);
+          g_autofree char *message =
+            g_strdup_printf ("%s is in two waves of rollout %s: %s in %s and %s in %s",
+                             machine_name (v, m), rname,
+                             wave_name (v, r, known[m]), a, wave_name (v, r, si->wave), b);
+
+          reported[m] = TRUE;
+          report_machine (v, m, NULL, MIN (si->start, other->start),
+                          MAX (si->end, other->end), message);
+        }
+    }
+
+  for (guint w = 0; w < waves->len; w++)
+    {
+      MaintWave *wave = g_ptr_array_index (waves, w);
+      gdouble share = maint_wave_get_share (wave);
+      const char *wname = maint_wave_get_name (wave);
+      guint remaining = 0, want, taken = 0;
+
+      if (share <= 0.0)
+        {
+          for (guint m = 0; m < n; m++)
+            {
+              g_autofree char *id = NULL;
+              g_autofree char *message = NULL;
+
+              if (!is_target (v, m) || member[m] != NONE || !wave_selects (v, wave, m))
+                continue;
+              member[m] = w;
+              if (known[m] != NONE && known[m] != w)
+                {
+                  g_autofree char *slot = describe_slot (&v->slots[known_slot[m]]);
+
+                  if (reported[m])
+                    continue;
+                  reported[m] = TRUE;
+                  message = g_strdup_printf ("%s belongs to wave %s of rollout %s, which selects it, "
+                                             "but its %s is in wave %s",
+                                             machine_name (v, m), wname, rname, slot,
+                                             wave_name (v, r, known[m]));
+                  report_machine (v, m, NULL, v->slots[known_slot[m]].start,
+                                  v->slots[known_slot[m]].end, message);
+                }
+              else if (!present[m])
+                {
+                  id = g_strdup_printf ("%s/%s", rname, machine_name (v, m));
+                  message = g_strdup_printf ("%s belongs to wave %s of rollout %s, which selects it, "
+                                             "but its activity %s is neither in a slot, nor unscheduled, "
+                                             "nor absorbed by a host reboot",
+                                             machine_name (v, m), wname, rname, id);
+                  report_machine (v, m, id, 0, 0, message);
+                }
+            }
+          continue;
+        }
+
+      for (guint m = 0; m < n; m++)
+        if (is_target (v, m) && member[m] == NONE)
+          remaining++;
+      {
+        /* ceil (share × remaining), without libm */
+        gdouble x = share * remaining;
+
+        want = (guint) x;
+        if ((gdouble) want < x)
+          want++;
+        want = MIN (want, remaining);
+      }
+
+      for (guint m = 0; m < n; m++)
+        if (is_target (v, m) && member[m] == NONE && known[m] == w)
+          {
+            member[m] = w;
+            taken++;
+            if (!present[m])
+              {
+                g_autofree char *id = g_strdup_printf ("%s/%s", rname, machine_name (v, m));
+                g_autofree char *slot = describe_slot (&v->slots[known_slot[m]]);
+                g_autofree char *message =
+                  g_strdup_printf ("%s is in wave %s of rollout %s (its %s), but its activity %s "
+                                   "is neither in a slot, nor unscheduled, nor absorbed by a host reboot",
+                                   machine_name (v, m), wname, rname, slot, id);
+
+                report_machine (v, m, id, 0, 0, message);
+              }
+          }
+
+      /* machines with no wave in the plan: first those no later select
+       * wave would take (pass 0), then those select wave w + pass would */
+      for (guint pass = 0; w + pass < waves->len && taken < want; pass++)
+        for (guint m = 0; m < n && taken < want; m++)
+          {
+            guint later = waves->len;
+
+            if (!is_target (v, m) || member[m] != NONE || known[m] != NONE || !present[m])
+              continue;
+            for (guint j = w + 1; j < waves->len; j++)
+              {
+                MaintWave *next = g_ptr_array_index (waves, j);
+
+                if (maint_wave_get_share (next) <= 0.0 && wave_selects (v, next, m))
+                  {
+                    later = j;
+                    break;
+                  }
+              }
+            if (later == (pass == 0 ? waves->len : w + pass))
+              {
+                member[m] = w;
+                taken++;
+              }
+          }
+
+      if (taken != want)
+        {
+          g_autoptr(GPtrArray) machines = g_ptr_array_new ();
+          g_autofree char *list = NULL;
+
+          for (guint m = 0; m < n; m++)
+            if (member[m] == w)
+              g_ptr_array_add (machines, (gpointer) machine_name (v, m));
+          list = list_names (machines);
+          report (v, MAINT_CONSTRAINT_ROLLOUT, machines, NULL, 0, 0,
+                  "wave %s of rollout %s takes %g of the %u machines left, %u, but the plan puts %u in it%s%s",
+                  wname, rname, share, remaining, want, taken,
+                  machines->len ? ": " : "", list);
+        }
+    }
+
+  for (guint m = 0; m < n; m++)
+    {
+      g_autofree char *message = NULL;
+
+      if (reported[m])
+        continue;
+      if (known[m] != NONE && member[m] != known[m])
+        {
+          g_autofree char *slot = describe_slot (&v->slots[known_slot[m]]);
+
+          if (member[m] != NONE)
+            message = g_strdup_printf ("%s belongs to wave %s of rollout %s, but its %s is in wave %s",
+                                       machine_name (v, m), wave_name (v, r, member[m]), rname,
+                                       slot, wave_name (v, r, known[m]));
+          else
+            message = g_strdup_printf ("%s is in no wave of rollout %s (wave %s does not take it), "
+                                       "but its %s is in wave %s",
+                                       machine_name (v, m), rname, wave_name (v, r, known[m]),
+                                       slot, wave_name (v, r, known[m]));
+          report_machine (v, m, NULL, v->slots[known_slot[m]].start,
+                          v->slots[known_slot[m]].end, message);
+        }
+      else if (present[m] && member[m] == NONE)
+        {
+          g_autofree char *id = g_strdup_printf ("%s/%s", rname, machine_name (v, m));
+
+          message = g_strdup_printf ("activity %s is in the plan, but %s is in no wave of rollout %s",
+                                     id, machine_name (v, m), rname);
+          report_machine (v, m, id, 0, 0, message);
+        }
+    }
+}
+
+/* R4: every testing or staging slot of the rollout ends staging_lead
+ * before its first production slot starts. Host reboots are of no wave
+ * and no stage here. */
+static void
+check_staging_lead (Verifier *v,
+                    guint     r)
+{
+  gint64 lead = maint_rollout_get_staging_lead (g_ptr_array_index (v->rollouts, r));
+  SlotInfo *first = NULL;
+  g_autofree char *first_text = NULL;
+  g_autofree char *lead_text = NULL;
+  g_autofree char *limit_text = NULL;
+
+  for (guint i = 0; i < v->n_slots; i++)
+    {
+      SlotInfo *si = &v->slots[i];
+
+      if (si->rollout == r && !si->host_reboot && si->machine != NONE &&
+          v->machine_stage[si->machine] == MAINT_STAGE_PRODUCTION &&
+          (first == NULL || si->start < first->start))
+        first = si;
+    }
+  if (first == NULL)
+    return;
+
+  first_text = describe_slot (first);
+  lead_text = maint_duration_format (lead);
+  limit_text = maint_instant_format (first->start - lead);
+  for (guint i = 0; i < v->n_slots; i++)
+    {
+      SlotInfo *si = &v->slots[i];
+      MaintStage stage;
+      g_autoptr(GPtrArray) machines = NULL;
+      g_autoptr(GPtrArray) activities = NULL;
+      g_autofree char *what = NULL;
+
+      if (si->rollout != r || si->host_reboot || si->machine == NONE)
+        continue;
+      stage = v->machine_stage[si->machine];
+      if ((stage != MAINT_STAGE_TESTING && stage != MAINT_STAGE_STAGING) ||
+          si->end <= first->start - lead)
+        continue;
+
+      machines = g_ptr_array_new ();
+      activities = g_ptr_array_new ();
+      g_ptr_array_add (machines, (gpointer) machine_name (v, si->machine));
+      g_ptr_array_add (machines, (gpointer) machine_name (v, first->machine));
+      for (guint k = 0; si->activities[k] != NULL; k++)
+        g_ptr_array_add (activities, (gpointer) si->activities[k]);
+      what = describe_slot (si);
+      report (v, MAINT_CONSTRAINT_ROLLOUT, machines, activities, si->start, si->end,
+              "%s (%s) ends after %s, but rollout %s needs testing and staging done %s "
+              "before its first production slot, the %s",
+              what, stage == MAINT_STAGE_TESTING ? "testing" : "staging", limit_text,
+              rollout_name (v, r), lead_text, first_text);
+    }
+}
+
+/* Machines by host (guests) and host downtime entries by guest. */
+typedef struct {
+  guint *guest_first;            /* n_machines + 1 */
+  guint *guests;
+  guint *hd_first;               /* n_machines + 1 */
+  guint *hd;                     /* entry indices by guest */
+} HostIndex;
+
+static void
+host_index_init (Verifier  *v,
+                 HostIndex *hi)
+{
+  GPtrArray *entries = maint_plan_get_host_downtime (v->plan);
+  guint n = v->machines->len;
+  g_autofree guint *fill = NULL;
+  g_autofree guint *entry_guest = g_new (guint, MAX (entries->len, 1));
+
+  hi->guest_first = g_new0 (guint, n + 1);
+  hi->guests = g_new (guint, MAX (n, 1));
+  for (guint m = 0; m < n; m++)
+    if (v->machine_host[m] != NONE)
+      hi->guest_first[v->machine_host[m] + 1]++;
+  for (guint m = 1; m <= n; m++)
+    hi->guest_first[m] += hi->guest_first[m - 1];
+  fill = g_memdup2 (hi->guest_first, sizeof (guint) * (n + 1));
+  for (guint m = 0; m < n; m++)
+    if (v->machine_host[m] != NONE)
+      hi->guests[fill[v->machine_host[m]]++] = m;
+  g_clear_pointer (&fill, g_free);
+
+  hi->hd_first = g_new0 (guint, n + 1);
+  hi->hd = g_new (guint, MAX (entries->len, 1));
+  for (guint i = 0; i < entries->len; i++)
+    {
+      entry_guest[i] = lookup_index (v->machine_index,
+                                     maint_host_downtime_get_guest (g_ptr_array_index (entries, i)));
+      if (entry_guest[i] != NONE)
+        hi->hd_first[entry_guest[i] + 1]++;
+    }
+  for (guint m = 1; m <= n; m++)
+    hi->hd_first[m] += hi->hd_first[m - 1];
+  fill = g_memdup2 (hi->hd_first, sizeof (guint) * (n + 1));
+  for (guint i = 0; i < entries->len; i++)
+    if (entry_guest[i] != NONE)
+      hi->hd[fill[entry_guest[i]]++] = i;
+}
+
+static void
+host_index_clear (HostIndex *hi)
+{
+  g_clear_pointer (&hi->guest_first, g_free);
+  g_clear_pointer (&hi->guests, g_free);
+  g_clear_pointer (&hi->hd_first, g_free);
+  g_clear_pointer (&hi->hd, g_free);
+}
+
+static guint
+covered (Verifier *v,
+         guint     a)
+{
+  return v->in_slots[a] + v->in_unscheduled[a] + v->in_absorbed[a];
+}
+
+/* R5: a host reboot of the rollout lies in host_reboots, after the
+ * notice of the host's group, after the rollout slots of all its guests,
+ * and comes with one host downtime entry per guest of exactly its
+ * interval; every host with a guest in the rollout has one. */
+static void
+check_host_reboots (Verifier       *v,
+                    guint           r,
+                    const gboolean *present,
+                    HostIndex      *hi)
+{
+  MaintRollout *rollout = g_ptr_array_index (v->rollouts, r);
+  MaintInterval *window = maint_rollout_get_host_reboots (rollout);
+  GPtrArray *entries = maint_plan_get_host_downtime (v->plan);
+  const char *rname = rollout_name (v, r);
+  guint n = v->machines->len;
+  g_autofree gboolean *has_guests = g_new0 (gboolean, MAX (n, 1));
+
+  for (guint m = 0; m < n; m++)
+    if (present[m] && v->machine_host[m] != NONE)
+      has_guests[v->machine_host[m]] = TRUE;
+
+  for (guint i = 0; i < v->n_slots; i++)
+    {
+      SlotInfo *si = &v->slots[i];
+      guint h = si->machine;
+      MaintResourceGroup *group;
+
+      if (!si->host_reboot || si->rollout != r || h == NONE || si->end <= si->start)
+        continue;
+      if (window == NULL)
+        {
+          report_slot (v, si, MAINT_CONSTRAINT_ROLLOUT, NULL,
+                       "reboots host %s for rollout %s, which reboots no hosts (it has no host_reboots)",
+                       machine_name (v, h), rname);
+          continue;
+        }
+      if (!has_guests[h])
+        report_slot (v, si, MAINT_CONSTRAINT_ROLLOUT, NULL,
+                     "reboots host %s for rollout %s, but no guest of %s is in the rollout",
+                     machine_name (v, h), rname, machine_name (v, h));
+      if (si->start < maint_interval_get_start (window) || si->end > maint_interval_get_end (window))
+        {
+          g_autofree char *s = maint_instant_format (maint_interval_get_start (window));
+          g_autofree char *e = maint_instant_format (maint_interval_get_end (window));
+
+          report_slot (v, si, MAINT_CONSTRAINT_ROLLOUT, NULL,
+                       "is not inside the host_reboots of rollout %s, %s to %s",
+                       rname, s, e);
+        }
+      group = v->machine_group[h] != NONE ? g_ptr_array_index (v->groups, v->machine_group[h]) : NULL;
+      if (group != NULL && si->start >= v->now &&
+          si->start < v->now + maint_resource_group_get_notice (group))
+        {
+          g_autofree char *earliest = maint_instant_format (v->now + maint_resource_group_get_notice (group));
+          g_autofree char *d = maint_duration_format (maint_resource_group_get_notice (group));
+
+          report_slot (v, si, MAINT_CONSTRAINT_ROLLOUT, NULL,
+                       "reboots host %s for rollout %s before %s, but its group %s needs a notice of %s",
+                       machine_name (v, h), rname, earliest,
+                       maint_resource_group_get_name (group), d);
+        }
+
+      for (guint k = hi->guest_first[h]; k < hi->guest_first[h + 1]; k++)
+        {
+          guint g = hi->guests[k];
+          guint matches = 0;
+
+          for (guint j = 0; j < v->down_count[g]; j++)
+            {
+              const Down *d = &g_array_index (v->downs, Down, v->down_first[g] + j);
+              SlotInfo *gs;
+
+              if (d->via_host)
+                continue;
+              gs = &v->slots[d->slot];
+              if (gs->rollout == r && !gs->host_reboot && gs->end > si->start)
+                {
+                  g_autofree char *hs = describe_slot (si);
+                  g_autofree char *what = describe_slot (gs);
+                  g_autoptr(GPtrArray) machines = g_ptr_array_new ();
+                  g_autoptr(GPtrArray) activities = g_ptr_array_new ();
+
+                  g_ptr_array_add (machines, (gpointer) machine_name (v, h));
+                  g_ptr_array_add (machines, (gpointer) machine_name (v, g));
+                  add_slot_activities (v, activities, d);
+                  for (guint a = 0; si->activities[a] != NULL; a++)
+                    g_ptr_array_add (activities, (gpointer) si->activities[a]);
+                  report (v, MAINT_CONSTRAINT_ROLLOUT, machines, activities, si->start, gs->end,
+                          "the %s reboots host %s for rollout %s before the %s of its guest ends",
+                          hs, machine_name (v, h), rname, what);
+                }
+            }
+
+          for (guint j = hi->hd_first[g]; j < hi->hd_first[g + 1]; j++)
+            {
+              MaintHostDowntime *hd = g_ptr_array_index (entries, hi->hd[j]);
+
+              if (g_strcmp0 (maint_host_downtime_get_host (hd), machine_name (v, h)) == 0 &&
+                  maint_host_downtime_get_start (hd) == si->start &&
+                  maint_host_downtime_get_end (hd) == si->end)
+                matches++;
+            }
+          if (matches != 1)
+            {
+              g_autofree char *hs = describe_slot (si);
+              g_autoptr(GPtrArray) machines = g_ptr_array_new ();
+
+              g_ptr_array_add (machines, (gpointer) machine_name (v, h));
+              g_ptr_array_add (machines, (gpointer) machine_name (v, g));
+              if (matches == 0)
+                report (v, MAINT_CONSTRAINT_ROLLOUT, machines, NULL, si->start, si->end,
+                        "the %s (rollout %s) has no host downtime entry for its guest %s with that interval",
+                        hs, rname, machine_name (v, g));
+              else
+                report (v, MAINT_CONSTRAINT_ROLLOUT, machines, NULL, si->start, si->end,
+                        "the %s (rollout %s) has %u host downtime entries for its guest %s, not one",
+                        hs, rname, matches, machine_name (v, g));
+            }
+        }
+    }
+
+  if (window == NULL)
+    return;
+  for (guint h = 0; h < n; h++)
+    {
+      g_autofree char *id = NULL;
+      guint a;
+
+      if (!has_guests[h])
+        continue;
+      id = g_strdup_printf ("%s/%s", rname, machine_name (v, h));
+      a = lookup_index (v->activity_index, id);
+      if (a == NONE || covered (v, a) == 0)
+        {
+          g_autoptr(GPtrArray) machines = g_ptr_array_new ();
+          g_autoptr(GPtrArray) activities = g_ptr_array_new ();
+          g_autoptr(GPtrArray) in_rollout = g_ptr_array_new ();
+          g_autofree char *list = NULL;
+
+          g_ptr_array_add (machines, (gpointer) machine_name (v, h));
+          g_ptr_array_add (activities, id);
+          for (guint k = hi->guest_first[h]; k < hi->guest_first[h + 1]; k++)
+            if (present[hi->guests[k]])
+              g_ptr_array_add (in_rollout, (gpointer) machine_name (v, hi->guests[k]));
+          list = list_names (in_rollout);
+          report (v, MAINT_CONSTRAINT_ROLLOUT, machines, activities, 0, 0,
+                  "host %s has guests in rollout %s (%s), but its reboot %s is neither in a slot nor unscheduled",
+                  machine_name (v, h), rname, list, id);
+        }
+    }
+}
+
+typedef struct {
+  guint group;
+  gint64 start;
+  gint64 end;
+  guint entry;
+  gboolean inside;
+} Admit;
+
+static int
+compare_admit (gconstpointer a,
+               gconstpointer b)
+{
+  const Admit *x = a, *y = b;
+
+  if (x->group != y->group)
+    return x->group < y->group ? -1 : 1;
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return x->entry < y->entry ? -1 : (x->entry > y->entry ? 1 : 0);
+}
+
+/* Sets .inside for each item: whether [start, end) lies inside one
+ * interval of its group's maintenance intervals. Expanded once per group
+ * and cluster of nearby items, like check_windows(). */
+static void
+admit_batch (Verifier *v,
+             GArray   *items)
+{
+  g_array_sort (items, compare_admit);
+  for (guint c = 0; c < items->len;)
+    {
+      Admit *head = &g_array_index (items, Admit, c);
+      MaintResourceGroup *group = g_ptr_array_index (v->groups, head->group);
+      gint64 from = head->start, to = head->end;
+      guint e = c + 1;
+      g_autoptr(MaintIntervalSet) allowed = NULL;
+      Spans spans = { 0 };
+
+      while (e < items->len &&
+             g_array_index (items, Admit, e).group == head->group &&
+             g_array_index (items, Admit, e).start <= to + WINDOW_CLUSTER_GAP)
+        {
+          to = MAX (to, g_array_index (items, Admit, e).end);
+          e++;
+        }
+      allowed = maint_resource_group_get_maintenance_intervals (group,
+                                                                MAX (from - WINDOW_MARGIN, MAINT_INSTANT_MIN),
+                                                                MIN (to + WINDOW_MARGIN, MAINT_INSTANT_MAX),
+                                                                NULL);
+      spans_init (&spans, allowed);
+      for (guint i = c; i < e; i++)
+        {
+          Admit *item = &g_array_index (items, Admit, i);
+
+          item->inside = spans_contain (&spans, item->start, item->end);
+        }
+      spans_clear (&spans);
+      c = e;
+    }
+}
+
+/* "host downtime of vm1 on host h1 from … to …" */
+static char *
+describe_host_downtime (MaintHostDowntime *hd)
+{
+  g_autofree char *s = maint_instant_format (maint_host_downtime_get_start (hd));
+  g_autofree char *e = maint_instant_format (maint_host_downtime_get_end (hd));
+  const char *guest = maint_host_downtime_get_guest (hd);
+  const char *host = maint_host_downtime_get_host (hd);
+
+  return g_strdup_printf ("host downtime of %s on host %s from %s to %s",
+                          guest ? guest : "(none)", host ? host : "(none)", s, e);
+}
+
+static void report_host_downtime (Verifier          *v,
+                                  MaintConstraint    constraint,
+                                  MaintHostDowntime *hd,
+                                  const char        *activity,
+                                  const char        *format,
+                                  ...) G_GNUC_PRINTF (5, 6);
+
+/* A violation about one host downtime entry: machines = guest and host,
+ * activities = @activity or all it absorbs. */
+static void
+report_host_downtime (Verifier          *v,
+                      MaintConstraint    constraint,
+                      MaintHostDowntime *hd,
+                      const char        *activity,
+                      const char        *format,
+                      ...)
+{
+  g_autoptr(GPtrArray) machines = g_ptr_array_new ();
+  g_autoptr(GPtrArray) activities = g_ptr_array_new ();
+  const char * const *ids = maint_host_downtime_get_activities (hd);
+  g_autofree char *what = describe_host_downtime (hd);
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (maint_host_downtime_get_guest (hd) != NULL)
+    g_ptr_array_add (machines, (gpointer) maint_host_downtime_get_guest (hd));
+  if (maint_host_downtime_get_host (hd) != NULL)
+    g_ptr_array_add (machines, (gpointer) maint_host_downtime_get_host (hd));
+  if (activity != NULL)
+    g_ptr_array_add (activities, (gpointer) activity);
+  else
+    for (guint k = 0; ids != NULL && ids[k] != NULL; k++)
+      g_ptr_array_add (activities, (gpointer) ids[k]);
+  report (v, constraint, machines, activities,
+          maint_host_downtime_get_start (hd), maint_host_downtime_get_end (hd),
+          "%s %s", what, message);
+}
+
+/* R6: an activity absorbed by a host reboot is the guest's own
+ * reboot-requiring rollout activity, the downtime is that rollout's
+ * reboot of the guest's host, the policy allows coalescing, and the
+ * guest's group admits the host reboot (windows and notice). */
+static void
+check_absorption (Verifier *v)
+{
+  GPtrArray *entries = maint_plan_get_host_downtime (v->plan);
+  gboolean coalesce = maint_policy_get_coalesce_with_host_reboot (v->policy);
+  g_autoptr(GArray) admit = g_array_new (FALSE, FALSE, sizeof (Admit));
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      MaintHostDowntime *hd = g_ptr_array_index (entries, i);
+      const char * const *ids = maint_host_downtime_get_activities (hd);
+      guint guest = lookup_index (v->machine_index, maint_host_downtime_get_guest (hd));
+      guint host = lookup_index (v->machine_index, maint_host_downtime_get_host (hd));
+      gint64 start = maint_host_downtime_get_start (hd);
+      gint64 end = maint_host_downtime_get_end (hd);
+      guint valid = 0;
+      MaintResourceGroup *group;
+
+      if (ids == NULL || ids[0] == NULL)
+        continue;
+
+      for (guint k = 0; ids[k] != NULL; k++)
+        {
+          guint a = lookup_index (v->activity_index, ids[k]);
+          const Generated *gen = generated_at (v, a);
+          gboolean cause = FALSE;
+
+          if (a == NONE)
+            {
+              report_host_downtime (v, MAINT_CONSTRAINT_REFERENCE, hd, ids[k],
+                                    "absorbs activity %s, which the fleet does not have", ids[k]);
+              continue;
+            }
+          if (guest == NONE || host == NONE)
+            continue;  /* reported with the references */
+          if (gen == NULL || gen->host_reboot || gen->machine != guest)
+            {
+              report_host_downtime (v, MAINT_CONSTRAINT_ROLLOUT, hd, ids[k],
+                                    "absorbs activity %s, but a host reboot absorbs only the "
+                                    "guest's own rollout activity", ids[k]);
+              continue;
+            }
+          if (maint_activity_get_reboot (g_ptr_array_index (v->activities, a)) == MAINT_REBOOT_KIND_NONE)
+            {
+              report_host_downtime (v, MAINT_CONSTRAINT_ROLLOUT, hd, ids[k],
+                                    "absorbs activity %s, which needs no reboot", ids[k]);
+              continue;
+            }
+          for (guint j = 0; j < v->down_count[host] && !cause; j++)
+            {
+              const Down *d = &g_array_index (v->downs, Down, v->down_first[host] + j);
+
+              cause = !d->via_host && d->start == start && d->end == end &&
+                      v->slots[d->slot].host_reboot && v->slots[d->slot].rollout == gen->rollout;
+            }
+          if (!cause)
+            {
+              report_host_downtime (v, MAINT_CONSTRAINT_ROLLOUT, hd, ids[k],
+                                    "absorbs activity %s, but is not the reboot of host %s "
+                                    "for rollout %s",
+                                    ids[k], machine_name (v, host), rollout_name (v, gen->rollout));
+              continue;
+            }
+          valid++;
+        }
+
+      if (valid == 0)
+        continue;
+      if (!coalesce)
+        {
+          report_host_downtime (v, MAINT_CONSTRAINT_ROLLOUT, hd, NULL,
+                                "absorbs rollout activities, but the policy's "
+                                "coalesce_with_host_reboot is off");
+          continue;
+        }
+      if (v->machine_group[guest] == NONE)
+        continue;
+      group = g_ptr_array_index (v->groups, v->machine_group[guest]);
+      if (start < v->now + maint_resource_group_get_notice (group))
+        {
+          g_autofree char *earliest = maint_instant_format (v->now + maint_resource_group_get_notice (group));
+          g_autofree char *d = maint_duration_format (maint_resource_group_get_notice (group));
+
+          report_host_downtime (v, MAINT_CONSTRAINT_ROLLOUT, hd, NULL,
+                                "absorbs rollout activities, but starts before %s and %s's group %s "
+                                "needs a notice of %s",
+                                earliest, machine_name (v, guest),
+                                maint_resource_group_get_name (group), d);
+          continue;
+        }
+      if (end > start)
+        {
+          Admit item = { v->machine_group[guest], start, end, i, FALSE };
+
+          g_array_append_val (admit, item);
+        }
+    }
+
+  admit_batch (v, admit);
+  for (guint i = 0; i < admit->len; i++)
+    {
+      Admit *item = &g_array_index (admit, Admit, i);
+      MaintResourceGroup *group = g_ptr_array_index (v->groups, item->group);
+      g_autofree char *windows = NULL;
+
+      if (item->inside)
+        continue;
+      windows = describe_windows (group);
+      report_host_downtime (v, MAINT_CONSTRAINT_ROLLOUT, g_ptr_array_index (entries, item->entry), NULL,
+                            "absorbs rollout activities, but is not inside one maintenance window "
+                            "of the guest's group %s (%s)",
+                            maint_resource_group_get_name (group), windows);
+    }
+}
+
+/* R7: the plan's reboot counts say what its slots and host downtime
+ * say. Reported as REFERENCE: the counts are the plan's account of
+ * itself, kept for every machine, with or without rollouts. */
+static void
+check_reboot_counts (Verifier *v)
+{
+  GPtrArray *counts = maint_plan_get_reboot_counts (v->plan);
+  GPtrArray *entries = maint_plan_get_host_downtime (v->plan);
+  guint n = v->machines->len;
+  g_autofree guint *own = NULL;
+  g_autofree guint *host = NULL;
+  g_autofree guint *saved = NULL;
+  g_autofree guint *listed = NULL;
+
+  /* a plan without any counts makes no claim (one written by hand or by
+   * a tool that does no accounting) */
+  if (counts->len == 0)
+    return;
+
+  own = g_new0 (guint, MAX (n, 1));
+  host = g_new0 (guint, MAX (n, 1));
+  saved = g_new0 (guint, MAX (n, 1));
+  listed = g_new0 (guint, MAX (n, 1));
+
+  for (guint i = 0; i < v->n_slots; i++)
+    {
+      SlotInfo *si = &v->slots[i];
+      guint requiring = 0;
+
+      if (si->machine == NONE || maint_slot_get_reboot (si->slot) == MAINT_REBOOT_KIND_NONE)
+        continue;
+      own[si->machine]++;
+      for (guint k = 0; si->activities[k] != NULL; k++)
+        {
+          MaintActivity *activity = activity_at (v, si->activities[k]);
+
+          if (activity != NULL && !listed_before (si->activities, k) &&
+              maint_activity_get_reboot (activity) != MAINT_REBOOT_KIND_NONE)
+            requiring++;
+        }
+      if (requiring > 1)
+        saved[si->machine] += requiring - 1;
+    }
+  for (guint i = 0; i < entries->len; i++)
+    {
+      MaintHostDowntime *hd = g_ptr_array_index (entries, i);
+      const char * const *ids = maint_host_downtime_get_activities (hd);
+      guint guest = lookup_index (v->machine_index, maint_host_downtime_get_guest (hd));
+
+      if (guest == NONE)
+        continue;
+      host[guest]++;
+      for (guint k = 0; ids != NULL && ids[k] != NULL; k++)
+        {
+          MaintActivity *activity = activity_at (v, ids[k]);
+
+          if (activity != NULL &&
+              g_strcmp0 (maint_activity_get_machine (activity), machine_name (v, guest)) == 0 &&
+              maint_activity_get_reboot (activity) != MAINT_REBOOT_KIND_NONE)
+            saved[guest]++;
+        }
+    }
+
+  for (guint i = 0; i < counts->len; i++)
+    {
+      MaintRebootCount *count = g_ptr_array_index (counts, i);
+      const char *name = maint_reboot_count_get_machine (count);
+      guint m = lookup_index (v->machine_index, name);
+      g_autoptr(GPtrArray) machines = g_ptr_array_new ();
+
+      if (name != NULL)
+        g_ptr_array_add (machines, (gpointer) name);
+      if (m == NONE)
+        {
+          report (v, MAINT_CONSTRAINT_REFERENCE, machines, NULL, 0, 0,
+                  "the plan counts reboots of %s, which the fleet does not have",
+                  name ? name : "(none)");
+          continue;
+        }
+      if (++listed[m] == 2)
+        report (v, MAINT_CONSTRAINT_REFERENCE, machines, NULL, 0, 0,
+                "the plan counts the reboots of %s more than once", name);
+      if (listed[m] > 1)
+        continue;
+      if (maint_reboot_count_get_own (count) != own[m] ||
+          maint_reboot_count_get_host (count) != host[m] ||
+          maint_reboot_count_get_saved (count) != saved[m])
+        report (v, MAINT_CONSTRAINT_REFERENCE, machines, NULL, 0, 0,
+                "the plan counts %u own, %u host-caused and %u saved reboots of %s, "
+                "but its slots and host downtime give %u own, %u host-caused and %u saved",
+                maint_reboot_count_get_own (count), maint_reboot_count_get_host (count),
+                maint_reboot_count_get_saved (count), name, own[m], host[m], saved[m]);
+    }
+
+  for (guint m = 0; m < n; m++)
+    if (listed[m] == 0 && (own[m] > 0 || host[m] > 0 || saved[m] > 0))
+      {
+        g_autoptr(GPtrArray) machines = g_ptr_array_new ();
+
+        g_ptr_array_add (machines, (gpointer) machine_name (v, m));
+        report (v, MAINT_CONSTRAINT_REFERENCE, machines, NULL, 0, 0,
+                "the plan counts no reboots of %s, but its slots and host downtime give "
+                "%u own, %u host-caused and %u saved",
+                machine_name (v, m), own[m], host[m], saved[m]);
+      }
+}
+
+/* ROLLOUT (R1–R6) and the reboot counts (R7). */
+static void
+check_rollouts (Verifier *v)
+{
+  guint n = v->machines->len;
+
+  if (v->rollouts->len > 0)
+    {
+      HostIndex hi = { 0 };
+      g_autofree gboolean *present = g_new (gboolean, MAX (n, 1));
+      g_autofree guint *member = g_new (guint, MAX (n, 1));
+
+      v->machine_stage = g_new (MaintStage, MAX (n, 1));
+      for (guint m = 0; m < n; m++)
+        v->machine_stage[m] = maint_fleet_get_machine_stage (v->fleet, g_ptr_array_index (v->machines, m));
+      host_index_init (v, &hi);
+
+      for (guint r = 0; r < v->rollouts->len; r++)
+        {
+          memset (present, 0, sizeof (gboolean) * MAX (n, 1));
+          for (guint i = 0; i < v->generated->len; i++)
+            {
+              const Generated *gen = &g_array_index (v->generated, Generated, i);
+
+              if (gen->rollout == r && !gen->host_reboot &&
+                  covered (v, v->n_fleet_activities + i) > 0)
+                present[gen->machine] = TRUE;
+            }
+          check_waves (v, r, present, member);
+          check_staging_lead (v, r);
+          check_host_reboots (v, r, present, &hi);
+        }
+      host_index_clear (&hi);
+    }
+
+  check_absorption (v);
+  check_reboot_counts (v);
+}
+
 static int
 compare_violations (gconstpointer a,
                     gconstpointer b)
@@ -1945,8 +3163,10 @@ compare_violations (gconstpointer a,
  *   slot without activities, an unscheduled entry for an unknown
  *   activity, a host downtime entry for an unknown guest or host, a guest
  *   of another host, or outside every slot of its host;
- * - %MAINT_CONSTRAINT_COVERAGE: an activity that is in no slot and not
- *   unscheduled, or in more than one place;
+ * - %MAINT_CONSTRAINT_COVERAGE: a fleet activity that is in no slot,
+ *   not unscheduled and not absorbed by a host reboot, or in more than
+ *   one of those places; an absorbed activity the fleet does not have is
+ *   a %MAINT_CONSTRAINT_REFERENCE;
  * - %MAINT_CONSTRAINT_SLOT_LENGTH: a slot shorter than the sum of its
  *   activities' estimates plus the policy's setup, or than the policy's
  *   minimum slot;
@@ -2006,7 +3226,63 @@ compare_violations (gconstpointer a,
  * that involves only pinned slots (and host downtime caused by pinned
  * host slots) is not reported: the plan could not have avoided it.
  *
- * Rollout rules (%MAINT_CONSTRAINT_ROLLOUT) are not checked here.
+ * - %MAINT_CONSTRAINT_ROLLOUT, the rules of rollouts
+ *   (`doc/rollout-contract.txt`). The generated activities
+ *   `<rollout>/<machine>` are not in the fleet; every such id the plan
+ *   names is built from the rollout (its template for a vm or
+ *   infrastructure machine; a cold host reboot of the rollout's
+ *   host reboot estimate for a host) and checked like any activity
+ *   (slot length, horizon, references). Reported are:
+ *   - a slot holding activities of a rollout that does not name that
+ *     rollout or (unless it is a host reboot) no wave of it, names a wave
+ *     the rollout does not have, holds activities of two rollouts, names
+ *     a wave although it is a host reboot, or names a rollout or wave
+ *     while holding no rollout activity;
+ *   - wave membership: a machine in two waves; a machine the plan puts
+ *     in a wave other than the select wave that takes it (its kind,
+ *     `representative` and effective stage, among the machines no earlier
+ *     wave took), or in a wave that does not take it; a share wave that
+ *     does not hold ceil(share × machines left) machines; a machine that
+ *     a select wave takes or a slot puts in a wave whose generated
+ *     activity is nowhere in the plan; a generated activity of a machine
+ *     in no wave. Machines whose generated activity has no slot
+ *     (unscheduled or absorbed) carry no wave in the plan; they are
+ *     placed in the select wave that takes them, else in share waves that
+ *     lack machines, those no later select wave would take first;
+ *   - a generated activity in more than one place (slots, unscheduled,
+ *     absorbed by a host reboot);
+ *   - a slot of a wave starting before the wave's `from` or ending after
+ *     its `until`;
+ *   - a slot of a testing or staging machine of a rollout ending later
+ *     than `staging_lead` before the rollout's first slot of a
+ *     production machine (host reboots have no stage here);
+ *   - a host reboot of a rollout without `host_reboots`, of a host with
+ *     no guest in the rollout, not inside `host_reboots`, starting before
+ *     `now` plus the notice of the host's group, or before the end of a
+ *     rollout slot of one of its guests; a guest of a rebooted host
+ *     without exactly one host downtime entry of the host reboot's
+ *     interval; a host with a guest in the rollout whose reboot is
+ *     neither in a slot nor unscheduled. For host reboots the host
+ *     group's windows, blackouts and the generic notice rule do not
+ *     apply: `host_reboots` is their window;
+ *   - a host downtime entry absorbing an activity that is not its
+ *     guest's own generated activity, needs no reboot, or whose entry is
+ *     not the reboot of the guest's host for that activity's rollout;
+ *     absorbing while the policy's `coalesce_with_host_reboot` is off; or
+ *     when the guest's group does not admit the host reboot: it is not
+ *     inside one interval of the group's maintenance intervals, or it
+ *     starts before `now` plus the group's notice. A plan that could
+ *     absorb but does not is not wrong (fewer reboots are an objective);
+ * - %MAINT_CONSTRAINT_REFERENCE for the reboot counts, when the plan
+ *   lists any: a count for an unknown machine or for one machine twice,
+ *   a count whose own (slots with a reboot), host (host downtime entries)
+ *   or saved (reboot-requiring activities sharing a rebooting slot beyond
+ *   the first, plus those absorbed by a host reboot) differs from what
+ *   the slots and host downtime give, and a machine rebooted or saving
+ *   reboots without a count. The counts are the plan's account of
+ *   itself, for every machine with or without a rollout, hence
+ *   REFERENCE rather than ROLLOUT; a plan without any counts makes no
+ *   claim and is not checked.
  *
  * The result is sorted by constraint, then start, then machines, so the
  * same inputs always give the same list.
@@ -2030,19 +3306,29 @@ maint_verify_plan (MaintFleet *fleet,
   v.result = g_ptr_array_new_with_free_func (g_object_unref);
 
   index_fleet (&v);
+  index_generated (&v);
   check_slot_references (&v);
   check_activities (&v);
+  check_rollout_slots (&v);
   check_slot_rules (&v);
   check_windows (&v);
   collect_downs (&v);
   check_capacity (&v);
   check_services (&v);
+  check_rollouts (&v);
 
   g_ptr_array_sort (v.result, compare_violations);
 
   g_clear_pointer (&v.machine_index, g_hash_table_unref);
   g_clear_pointer (&v.group_index, g_hash_table_unref);
   g_clear_pointer (&v.activity_index, g_hash_table_unref);
+  g_clear_pointer (&v.rollout_index, g_hash_table_unref);
+  g_clear_pointer (&v.activities, g_ptr_array_unref);
+  g_clear_pointer (&v.generated, g_array_unref);
+  g_clear_pointer (&v.in_slots, g_free);
+  g_clear_pointer (&v.in_unscheduled, g_free);
+  g_clear_pointer (&v.in_absorbed, g_free);
+  g_clear_pointer (&v.machine_stage, g_free);
   g_clear_pointer (&v.machine_group, g_free);
   g_clear_pointer (&v.machine_host, g_free);
   g_clear_pointer (&v.stamp, g_free);

@@ -1299,6 +1299,427 @@ test_sorted_and_deterministic (void)
                      maint_violation_get_message (g_ptr_array_index (second, i)));
 }
 
+/* ------------------------------------------------------------------------
+ * Rollouts (doc/rollout-contract.txt)
+ * --------------------------------------------------------------------- */
+
+/* Groups stage (staging), prod and prod2 (production), all UTC, daily
+ * 22:00-02:00, a day's notice; hosts (four days' notice). Host h1 runs
+ * s1 (stage), p1, p2 (prod); host h2 runs p3 (prod2). Rollout upd: a
+ * ten-minute warm system update; waves "staging" (select staging),
+ * "first" (share 0.5, from Wednesday) and "rest" (share 1.0, from
+ * Thursday); staging lead a day; host reboots Wednesday to Sunday. */
+static MaintFleet *
+make_rollout_fleet (void)
+{
+  MaintFleet *fleet = maint_fleet_new ();
+  MaintPolicy *policy = maint_fleet_get_policy (fleet);
+  g_autoptr(MaintRollout) rollout = maint_rollout_new ("upd");
+  g_autoptr(MaintWave) staging = maint_wave_new ("staging");
+  g_autoptr(MaintWave) first = maint_wave_new ("first");
+  g_autoptr(MaintWave) rest = maint_wave_new ("rest");
+  g_autoptr(MaintInterval) host_reboots =
+    maint_interval_new (T ("2026-03-04T00:00:00Z"), T ("2026-03-08T00:00:00Z"));
+  g_autoptr(GError) error = NULL;
+
+  maint_fleet_set_now (fleet, T (NOW));
+  maint_policy_set_horizon (policy, 28 * 86400);
+  maint_policy_set_setup (policy, 300);
+  maint_policy_set_min_slot (policy, 900);
+  maint_policy_set_max_concurrent (policy, 0);
+  maint_policy_set_max_concurrent_per_host (policy, 0);
+  maint_policy_set_coalesce_with_host_reboot (policy, TRUE);
+
+  add_group (fleet, "stage", "UTC", "daily 22:00-02:00", 86400);
+  maint_resource_group_set_stage (maint_fleet_lookup_group (fleet, "stage"), MAINT_STAGE_STAGING);
+  add_group (fleet, "prod", "UTC", "daily 22:00-02:00", 86400);
+  maint_resource_group_set_stage (maint_fleet_lookup_group (fleet, "prod"), MAINT_STAGE_PRODUCTION);
+  add_group (fleet, "prod2", "UTC", "daily 22:00-02:00", 86400);
+  maint_resource_group_set_stage (maint_fleet_lookup_group (fleet, "prod2"), MAINT_STAGE_PRODUCTION);
+  add_group (fleet, "hosts", "UTC", "daily 22:00-02:00", 4 * 86400);
+  maint_resource_group_set_stage (maint_fleet_lookup_group (fleet, "hosts"), MAINT_STAGE_INFRASTRUCTURE);
+  add_machine (fleet, "h1", "hosts", MAINT_MACHINE_KIND_HOST, NULL);
+  add_machine (fleet, "h2", "hosts", MAINT_MACHINE_KIND_HOST, NULL);
+  add_machine (fleet, "s1", "stage", MAINT_MACHINE_KIND_VM, "h1");
+  add_machine (fleet, "p1", "prod", MAINT_MACHINE_KIND_VM, "h1");
+  add_machine (fleet, "p2", "prod", MAINT_MACHINE_KIND_VM, "h1");
+  add_machine (fleet, "p3", "prod2", MAINT_MACHINE_KIND_VM, "h2");
+
+  maint_rollout_set_template_kind (rollout, MAINT_ACTIVITY_KIND_SYSTEM_UPDATE);
+  maint_rollout_set_template_summary (rollout, "System update");
+  maint_rollout_set_template_estimate (rollout, 600);
+  maint_rollout_set_template_reboot (rollout, MAINT_REBOOT_KIND_WARM);
+  maint_rollout_set_staging_lead (rollout, 86400);
+  maint_rollout_set_host_reboots (rollout, host_reboots);
+  maint_rollout_set_host_reboot_estimate (rollout, 1800);
+  maint_wave_set_select_stage (staging, MAINT_STAGE_STAGING);
+  maint_wave_set_share (first, 0.5);
+  maint_wave_set_from (first, T ("2026-03-04T00:00:00Z"));
+  maint_wave_set_share (rest, 1.0);
+  maint_wave_set_from (rest, T ("2026-03-05T00:00:00Z"));
+  maint_rollout_add_wave (rollout, staging);
+  maint_rollout_add_wave (rollout, first);
+  maint_rollout_add_wave (rollout, rest);
+  g_assert_true (maint_fleet_add_rollout (fleet, rollout, &error));
+  g_assert_no_error (error);
+  return fleet;
+}
+
+static MaintSlot *
+add_rollout_slot (MaintFleet *fleet,
+                  MaintPlan  *plan,
+                  const char *machine,
+                  const char *wave,
+                  const char *start,
+                  const char *end)
+{
+  g_autofree char *id = g_strdup_printf ("upd/%s", machine);
+  MaintSlot *slot = add_slot (fleet, plan, machine, start, end, id, NULL);
+
+  maint_slot_set_rollout (slot, "upd");
+  maint_slot_set_wave (slot, wave);
+  maint_slot_set_reboot (slot, wave ? MAINT_REBOOT_KIND_WARM : MAINT_REBOOT_KIND_COLD);
+  return slot;
+}
+
+static void
+add_count (MaintPlan  *plan,
+           const char *machine,
+           guint       own,
+           guint       host,
+           guint       saved)
+{
+  g_autoptr(MaintRebootCount) count = maint_reboot_count_new (machine, own, host, saved);
+
+  maint_plan_add_reboot_count (plan, count);
+}
+
+/* Options for the rollout plan, each breaking or changing one thing. */
+typedef enum {
+  RP_NONE = 0,
+  RP_ABSORB_P3 = 1 << 0,         /* p3's update absorbed by h2's reboot */
+  RP_NO_P3_DOWNTIME = 1 << 1,    /* h2's reboot lists no downtime for p3 */
+  RP_NO_H2_REBOOT = 1 << 2,      /* h2 is not rebooted at all */
+  RP_NO_S1 = 1 << 3,             /* s1's update is missing */
+} RolloutPlanFlags;
+
+/* The plan that holds: s1 Tuesday night, p1 and p3 (wave first)
+ * Wednesday night from 22:30 (a day after s1 ends), one after another, p2 (rest) Thursday
+ * night, h1 and h2 rebooted Saturday night (35 minutes: the estimate
+ * plus setup), with their guests' downtime and the reboot counts. */
+typedef struct {
+  const char *machine;
+  const char *start;
+  const char *end;
+} Move;
+
+/* @move, when not NULL, gives one machine's slot other times (for a host
+ * also its guests' downtime). */
+static MaintPlan *
+make_rollout_plan (MaintFleet       *fleet,
+                   RolloutPlanFlags  flags,
+                   const Move       *move)
+{
+  MaintPlan *plan = make_plan ();
+  const char *times[][3] = {
+    { "s1", "2026-03-03T22:00:00Z", "2026-03-03T22:15:00Z" },
+    { "p1", "2026-03-04T22:30:00Z", "2026-03-04T22:45:00Z" },
+    { "p3", "2026-03-04T22:45:00Z", "2026-03-04T23:00:00Z" },
+    { "p2", "2026-03-05T22:00:00Z", "2026-03-05T22:15:00Z" },
+    { "h1", "2026-03-07T22:00:00Z", "2026-03-07T22:35:00Z" },
+    { "h2", "2026-03-07T23:00:00Z", "2026-03-07T23:35:00Z" },
+  };
+  const char *h2s, *h2e;
+
+  for (guint i = 0; move != NULL && i < G_N_ELEMENTS (times); i++)
+    if (g_str_equal (times[i][0], move->machine))
+      {
+        times[i][1] = move->start;
+        times[i][2] = move->end;
+      }
+  h2s = times[5][1];
+  h2e = times[5][2];
+
+  if (!(flags & RP_NO_S1))
+    add_rollout_slot (fleet, plan, "s1", "staging", times[0][1], times[0][2]);
+  add_rollout_slot (fleet, plan, "p1", "first", times[1][1], times[1][2]);
+  if (!(flags & RP_ABSORB_P3))
+    add_rollout_slot (fleet, plan, "p3", "first", times[2][1], times[2][2]);
+  add_rollout_slot (fleet, plan, "p2", "rest", times[3][1], times[3][2]);
+  add_rollout_slot (fleet, plan, "h1", NULL, times[4][1], times[4][2]);
+  add_host_downtime (fleet, plan, "h1", times[4][1], times[4][2]);
+  if (!(flags & RP_NO_H2_REBOOT))
+    {
+      add_rollout_slot (fleet, plan, "h2", NULL, h2s, h2e);
+      if (!(flags & RP_NO_P3_DOWNTIME))
+        {
+          g_autoptr(MaintHostDowntime) hd = maint_host_downtime_new ("p3", "h2", T (h2s), T (h2e));
+
+          if (flags & RP_ABSORB_P3)
+            maint_host_downtime_set_activities (hd, (const char * const[]) { "upd/p3", NULL });
+          maint_plan_add_host_downtime (plan, hd);
+        }
+      add_count (plan, "h2", 1, 0, 0);
+    }
+
+  add_count (plan, "h1", 1, 0, 0);
+  add_count (plan, "s1", (flags & RP_NO_S1) ? 0 : 1, 1, 0);
+  add_count (plan, "p1", 1, 1, 0);
+  add_count (plan, "p2", 1, 1, 0);
+  if (flags & RP_ABSORB_P3)
+    add_count (plan, "p3", 0, 1, 1);
+  else if (flags & (RP_NO_P3_DOWNTIME | RP_NO_H2_REBOOT))
+    add_count (plan, "p3", 1, 0, 0);
+  else
+    add_count (plan, "p3", 1, 1, 0);
+  return plan;
+}
+
+static MaintSlot *
+plan_slot (MaintPlan  *plan,
+           const char *activity)
+{
+  MaintSlot *slot = maint_plan_lookup_slot (plan, activity);
+
+  g_assert_nonnull (slot);
+  return slot;
+}
+
+
+static void
+assert_rollout (RolloutPlanFlags  flags,
+                const Move       *move,
+                const char       *expected)
+{
+  g_autoptr(MaintFleet) fleet = make_rollout_fleet ();
+  g_autoptr(MaintPlan) plan = make_rollout_plan (fleet, flags, move);
+
+  assert_verify (fleet, plan, expected);
+}
+
+static void
+test_rollout_holds (void)
+{
+  assert_rollout (RP_NONE, NULL, "");
+  /* absorbed by the host reboot: p3 has no slot, one reboot */
+  assert_rollout (RP_ABSORB_P3, NULL, "");
+}
+
+/* R3: a slot of wave rest before the wave's from */
+static void
+test_rollout_wave_interval (void)
+{
+  Move move = { "p2", "2026-03-04T23:00:00Z", "2026-03-04T23:15:00Z" };
+
+  assert_rollout (RP_NONE, &move,
+                  "rollout p2 upd/p2 2026-03-04T23:00:00Z 2026-03-04T23:15:00Z\n");
+}
+
+/* a slot's wave must be a wave of its rollout; a rollout slot names both */
+static void
+test_rollout_slot_names (void)
+{
+  g_autoptr(MaintFleet) fleet = make_rollout_fleet ();
+  g_autoptr(MaintPlan) plan = make_rollout_plan (fleet, RP_NONE, NULL);
+
+  maint_slot_set_wave (plan_slot (plan, "upd/p2"), "nope");
+  assert_verify (fleet, plan,
+                 "rollout p2 upd/p2 2026-03-05T22:00:00Z 2026-03-05T22:15:00Z\n");
+  maint_slot_set_wave (plan_slot (plan, "upd/p2"), NULL);
+  assert_verify (fleet, plan,
+                 "rollout p2 upd/p2 2026-03-05T22:00:00Z 2026-03-05T22:15:00Z\n");
+  maint_slot_set_wave (plan_slot (plan, "upd/p2"), "rest");
+  maint_slot_set_rollout (plan_slot (plan, "upd/p2"), "other");
+  assert_verify (fleet, plan,
+                 "rollout p2 upd/p2 2026-03-05T22:00:00Z 2026-03-05T22:15:00Z\n");
+  maint_slot_set_rollout (plan_slot (plan, "upd/p2"), "upd");
+  /* a host reboot belongs to no wave */
+  maint_slot_set_wave (plan_slot (plan, "upd/h1"), "rest");
+  assert_verify (fleet, plan,
+                 "rollout h1 upd/h1 2026-03-07T22:00:00Z 2026-03-07T22:35:00Z\n");
+  maint_slot_set_wave (plan_slot (plan, "upd/h1"), NULL);
+  assert_verify (fleet, plan, "");
+}
+
+/* share waves: first takes ceil(0.5 × 3) = 2, rest the 1 left */
+static void
+test_rollout_share_count (void)
+{
+  Move move = { "p3", "2026-03-05T22:30:00Z", "2026-03-05T22:45:00Z" };
+  g_autoptr(MaintFleet) fleet = make_rollout_fleet ();
+  g_autoptr(MaintPlan) plan = make_rollout_plan (fleet, RP_NONE, &move);
+
+  /* p3 moved to Thursday and into wave rest: first has 1, rest 2 */
+  maint_slot_set_wave (plan_slot (plan, "upd/p3"), "rest");
+  assert_verify (fleet, plan, "rollout p1 - - -\n");
+  /* in wave first on Thursday it holds */
+  maint_slot_set_wave (plan_slot (plan, "upd/p3"), "first");
+  assert_verify (fleet, plan, "");
+}
+
+/* a select wave holds exactly its matches: s1 is staging */
+static void
+test_rollout_select (void)
+{
+  g_autoptr(MaintFleet) fleet = make_rollout_fleet ();
+  g_autoptr(MaintPlan) plan = make_rollout_plan (fleet, RP_NO_S1, NULL);
+
+  assert_verify (fleet, plan, "rollout s1 upd/s1 - -\n");
+}
+
+/* no machine in two waves */
+static void
+test_rollout_two_waves (void)
+{
+  g_autoptr(MaintFleet) fleet = make_rollout_fleet ();
+  g_autoptr(MaintPlan) plan = make_rollout_plan (fleet, RP_NONE, NULL);
+  g_autoptr(MaintActivity) extra = maint_activity_new ("x1", "p1", MAINT_ACTIVITY_KIND_FS_CHECK);
+  MaintSlot *slot;
+
+  /* a fleet activity naming the rollout, in a slot of wave rest */
+  maint_activity_set_estimate (extra, 600);
+  maint_activity_set_rollout (extra, "upd");
+  g_assert_true (maint_fleet_add_activity (fleet, extra, NULL));
+  slot = add_slot (fleet, plan, "p1", "2026-03-05T23:00:00Z", "2026-03-05T23:15:00Z", "x1", NULL);
+  maint_slot_set_rollout (slot, "upd");
+  maint_slot_set_wave (slot, "rest");
+  assert_verify (fleet, plan,
+                 "rollout p1 - 2026-03-04T22:30:00Z 2026-03-05T23:15:00Z\n");
+  maint_slot_set_wave (slot, "first");
+  assert_verify (fleet, plan, "");
+}
+
+/* a generated activity is covered exactly once */
+static void
+test_rollout_coverage (void)
+{
+  g_autoptr(MaintFleet) fleet = make_rollout_fleet ();
+  g_autoptr(MaintPlan) plan = make_rollout_plan (fleet, RP_NONE, NULL);
+
+  add_unscheduled (plan, "upd/p2", "p2");
+  assert_verify (fleet, plan,
+                 "rollout p2 upd/p2 2026-03-05T22:00:00Z 2026-03-05T22:15:00Z\n");
+}
+
+/* R4: s1 (staging) ends 22:45, later than a day before p1's 22:30 */
+static void
+test_rollout_staging_lead (void)
+{
+  Move move = { "s1", "2026-03-03T22:30:00Z", "2026-03-03T22:45:00Z" };
+
+  assert_rollout (RP_NONE, &move,
+                  "rollout p1,s1 upd/s1 2026-03-03T22:30:00Z 2026-03-03T22:45:00Z\n");
+}
+
+/* R5: after host_reboots ends */
+static void
+test_rollout_host_window (void)
+{
+  Move move = { "h2", "2026-03-08T00:30:00Z", "2026-03-08T01:05:00Z" };
+
+  assert_rollout (RP_NONE, &move,
+                  "rollout h2 upd/h2 2026-03-08T00:30:00Z 2026-03-08T01:05:00Z\n");
+}
+
+/* R5: the host reboots before its guest's rollout slot ends; p3's own
+ * slot and its host's reboot overlap */
+static void
+test_rollout_host_after_guests (void)
+{
+  Move move = { "h2", "2026-03-06T22:00:00Z", "2026-03-06T22:35:00Z" };
+  Move early = { "h2", "2026-03-04T22:50:00Z", "2026-03-04T23:25:00Z" };
+
+  /* Friday night is inside host_reboots and the hosts' notice */
+  assert_rollout (RP_NONE, &move, "");
+  /* Wednesday 22:50 is too early for the hosts' notice, and before p3 ends */
+  assert_rollout (RP_NONE, &early,
+                  "rollout h2 upd/h2 2026-03-04T22:50:00Z 2026-03-04T23:25:00Z\n"
+                  "rollout h2,p3 upd/h2,upd/p3 2026-03-04T22:50:00Z 2026-03-04T23:00:00Z\n");
+}
+
+/* R5: the host group's notice (four days: not before Friday 21:30) */
+static void
+test_rollout_host_notice (void)
+{
+  Move move = { "h2", "2026-03-05T23:00:00Z", "2026-03-05T23:35:00Z" };
+
+  assert_rollout (RP_NONE, &move,
+                  "rollout h2 upd/h2 2026-03-05T23:00:00Z 2026-03-05T23:35:00Z\n");
+}
+
+/* R5: one host downtime entry per guest, one reboot per host */
+static void
+test_rollout_host_downtime (void)
+{
+  assert_rollout (RP_NO_P3_DOWNTIME, NULL,
+                  "rollout h2,p3 - 2026-03-07T23:00:00Z 2026-03-07T23:35:00Z\n");
+  assert_rollout (RP_NO_H2_REBOOT, NULL, "rollout h2 upd/h2 - -\n");
+}
+
+/* R6: absorption needs the policy and the guest group's notice and windows */
+static void
+test_rollout_absorption (void)
+{
+  g_autoptr(MaintFleet) fleet = make_rollout_fleet ();
+  g_autoptr(MaintPlan) plan = make_rollout_plan (fleet, RP_ABSORB_P3, NULL);
+  MaintResourceGroup *prod2 = maint_fleet_lookup_group (fleet, "prod2");
+  g_autoptr(MaintInterval) blackout =
+    maint_interval_new (T ("2026-03-07T23:30:00Z"), T ("2026-03-08T00:00:00Z"));
+
+  assert_verify (fleet, plan, "");
+
+  maint_policy_set_coalesce_with_host_reboot (maint_fleet_get_policy (fleet), FALSE);
+  assert_verify (fleet, plan,
+                 "rollout h2,p3 upd/p3 2026-03-07T23:00:00Z 2026-03-07T23:35:00Z\n");
+  maint_policy_set_coalesce_with_host_reboot (maint_fleet_get_policy (fleet), TRUE);
+
+  maint_resource_group_set_notice (prod2, 6 * 86400);
+  assert_verify (fleet, plan,
+                 "rollout h2,p3 upd/p3 2026-03-07T23:00:00Z 2026-03-07T23:35:00Z\n");
+  maint_resource_group_set_notice (prod2, 86400);
+
+  maint_resource_group_add_blackout (prod2, blackout);
+  assert_verify (fleet, plan,
+                 "rollout h2,p3 upd/p3 2026-03-07T23:00:00Z 2026-03-07T23:35:00Z\n");
+  maint_resource_group_clear_blackouts (prod2);
+  assert_verify (fleet, plan, "");
+}
+
+/* R7: the counts say what the slots and host downtime say */
+static void
+test_rollout_reboot_counts (void)
+{
+  g_autoptr(MaintFleet) fleet = make_rollout_fleet ();
+  g_autoptr(MaintPlan) plan = make_rollout_plan (fleet, RP_NONE, NULL);
+
+  /* p1 counted a second time, with no host reboot */
+  add_count (plan, "p1", 1, 0, 0);
+  assert_verify (fleet, plan, "reference p1 - - -\n");
+  g_clear_object (&plan);
+
+  /* absorbed, but counted as if it was not */
+  plan = make_rollout_plan (fleet, RP_ABSORB_P3, NULL);
+  g_ptr_array_remove_index (maint_plan_get_reboot_counts (plan),
+                            maint_plan_get_reboot_counts (plan)->len - 1);
+  add_count (plan, "p3", 1, 1, 0);
+  assert_verify (fleet, plan, "reference p3 - - -\n");
+}
+
+/* each host reboot counts as one machine against max_concurrent */
+static void
+test_rollout_fleet_concurrency (void)
+{
+  Move move = { "h2", "2026-03-07T22:00:00Z", "2026-03-07T22:35:00Z" };
+  g_autoptr(MaintFleet) fleet = make_rollout_fleet ();
+  g_autoptr(MaintPlan) plan = make_rollout_plan (fleet, RP_NONE, &move);
+
+  maint_policy_set_max_concurrent (maint_fleet_get_policy (fleet), 2);
+  assert_verify (fleet, plan, "");
+  maint_policy_set_max_concurrent (maint_fleet_get_policy (fleet), 1);
+  assert_verify (fleet, plan,
+                 "fleet-concurrency h1,h2 upd/h1,upd/h2 2026-03-07T22:00:00Z 2026-03-07T22:35:00Z\n");
+}
+
 /* 100,000 guests on 2,000 hosts in 500 groups, one slot each spread over
  * the nights of a fortnight; one guest doubled up into a service partner's
  * slot. The verifier must find exactly that, quickly. */
@@ -1404,6 +1825,21 @@ main (int    argc,
   g_test_add_func ("/verifier/service-spacing", test_service_spacing);
   g_test_add_func ("/verifier/service-order", test_service_order);
   g_test_add_func ("/verifier/sorted", test_sorted_and_deterministic);
+  g_test_add_func ("/verifier/rollout/holds", test_rollout_holds);
+  g_test_add_func ("/verifier/rollout/wave-interval", test_rollout_wave_interval);
+  g_test_add_func ("/verifier/rollout/slot-names", test_rollout_slot_names);
+  g_test_add_func ("/verifier/rollout/share-count", test_rollout_share_count);
+  g_test_add_func ("/verifier/rollout/select", test_rollout_select);
+  g_test_add_func ("/verifier/rollout/two-waves", test_rollout_two_waves);
+  g_test_add_func ("/verifier/rollout/coverage", test_rollout_coverage);
+  g_test_add_func ("/verifier/rollout/staging-lead", test_rollout_staging_lead);
+  g_test_add_func ("/verifier/rollout/host-window", test_rollout_host_window);
+  g_test_add_func ("/verifier/rollout/host-after-guests", test_rollout_host_after_guests);
+  g_test_add_func ("/verifier/rollout/host-notice", test_rollout_host_notice);
+  g_test_add_func ("/verifier/rollout/host-downtime", test_rollout_host_downtime);
+  g_test_add_func ("/verifier/rollout/absorption", test_rollout_absorption);
+  g_test_add_func ("/verifier/rollout/reboot-counts", test_rollout_reboot_counts);
+  g_test_add_func ("/verifier/rollout/fleet-concurrency", test_rollout_fleet_concurrency);
   g_test_add_func ("/verifier/large", test_large);
 
   return g_test_run ();
