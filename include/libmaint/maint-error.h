@@ -55,7 +55,7 @@ typedef enum {
  * Error codes of the %MAINT_WINDOW_SPEC_ERROR domain.
  */
 typedef enum {
-  MAINT_WINDOW_SPEC_ERROR_PARSE_FAILED,
+  MAINT_WINDOW_SPEC_ERROR_PARSE_FAILED, /*< nick=parse-failed >*/
 } MaintWindowSpecError;
 
 /**

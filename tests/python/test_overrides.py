@@ -355,9 +355,9 @@ class Errors(unittest.TestCase):
         with self.assertRaises(GLib.Error) as cm:
             Maint.Fleet.new_from_data(data)
         e = cm.exception
-        self.assertEqual(e.domain, GLib.quark_to_string(Maint.Fleet.error_quark()))
+        self.assertEqual(e.domain, GLib.quark_to_string(Maint.FleetError.quark()))
         self.assertEqual(e.code, Maint.FleetError.REFERENCE_FAILED)
-        self.assertTrue(e.matches(Maint.Fleet.error_quark(), Maint.FleetError.REFERENCE_FAILED))
+        self.assertTrue(e.matches(Maint.FleetError.quark(), Maint.FleetError.REFERENCE_FAILED))
         self.assertTrue(e.message.startswith('machines[0].group: '), e.message)
         self.assertIn('"acme"', e.message)
 
@@ -369,26 +369,26 @@ class Errors(unittest.TestCase):
     def test_fleet_format_error(self):
         with self.assertRaises(GLib.Error) as cm:
             Maint.Fleet.new_from_data('{"format": "libmaint-plan/1"}')
-        self.assertTrue(cm.exception.matches(Maint.Fleet.error_quark(),
+        self.assertTrue(cm.exception.matches(Maint.FleetError.quark(),
                                              Maint.FleetError.FORMAT_FAILED))
 
     def test_fleet_io_error(self):
         with self.assertRaises(GLib.Error) as cm:
             Maint.Fleet.new_from_file('/nonexistent/fleet.json')
-        self.assertTrue(cm.exception.matches(Maint.Fleet.error_quark(),
+        self.assertTrue(cm.exception.matches(Maint.FleetError.quark(),
                                              Maint.FleetError.IO_FAILED))
 
     def test_window_spec_error(self):
         with self.assertRaises(GLib.Error) as cm:
             Maint.WindowSpec('mon 25:00-26:00')
-        self.assertTrue(cm.exception.matches(Maint.WindowSpec.error_quark(),
+        self.assertTrue(cm.exception.matches(Maint.WindowSpecError.quark(),
                                              Maint.WindowSpecError.PARSE_FAILED))
 
     def test_unknown_zone_is_an_error(self):
         spec = Maint.WindowSpec('daily 22:00-05:00')
         with self.assertRaises(GLib.Error) as cm:
             spec.next_occurrence('Mars/Olympus_Mons', utc(2026, 3, 1))
-        self.assertTrue(cm.exception.matches(Maint.time_error_quark(),
+        self.assertTrue(cm.exception.matches(Maint.TimeError.quark(),
                                              Maint.TimeError.ZONE_FAILED))
 
     def test_plan_error(self):
@@ -396,7 +396,7 @@ class Errors(unittest.TestCase):
             Maint.Plan.new_from_data('{"format": "libmaint-plan/1", "now": "tomorrow", '
                                      '"slots": [], "host_downtime": [], "unscheduled": [], '
                                      '"reboots": []}')
-        self.assertEqual(cm.exception.domain, GLib.quark_to_string(Maint.Plan.error_quark()))
+        self.assertEqual(cm.exception.domain, GLib.quark_to_string(Maint.PlanError.quark()))
         self.assertTrue(cm.exception.message.startswith('now: '), cm.exception.message)
 
 
