@@ -1,0 +1,3 @@
+module libmaint/maint
+
+go 1.19
