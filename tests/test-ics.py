@@ -182,6 +182,31 @@ def main():
         check("send_by is start minus notice",
               de["send_by"] == "2026-03-27T00:00:00Z", de["send_by"])
 
+        # ---- maintctl plan --format ics: the same events, one calendar
+        # object per group in one stream (RFC 5545 section 3.4) ----------
+        # bytes: text mode would turn the CRLF line ends into LF
+        p = subprocess.run([MAINTCTL, "plan", fleet, "--format", "ics"], capture_output=True)
+        p.stdout, p.stderr = p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
+        check("plan --format ics exits 0", p.returncode == 0, p.stderr)
+        check_raw_calendar("plan --format ics", p.stdout)
+        objects = p.stdout.count("BEGIN:VCALENDAR")
+        check("plan --format ics: one calendar per group", objects == len(FLEET["resource_groups"]), str(objects))
+        stream = [e for c in icalendar.Calendar.from_ical(p.stdout, multiple=True) for e in c.walk("VEVENT")]
+        got = sorted((str(e["UID"]), dt_text(e["DTSTART"]), dt_text(e["DTEND"])) for e in stream)
+        want = sorted((str(e["UID"]), dt_text(e["DTSTART"]), dt_text(e["DTEND"]))
+                      for n in first["notices"] for e in events_of(n["calendar"]))
+        check("plan --format ics: the notices' events", got == want, "%r != %r" % (got, want))
+        p = subprocess.run([MAINTCTL, "plan", fleet, "--format", "ics", "--group", "hudson"],
+                           capture_output=True, text=True)
+        only = [e for c in icalendar.Calendar.from_ical(p.stdout, multiple=True) for e in c.walk("VEVENT")]
+        check("plan --format ics --group: that group's events only",
+              p.returncode == 0 and len(only) == len([s for s in slots if s["group"] == "hudson"]),
+              p.stderr + str(len(only)))
+        p = subprocess.run([MAINTCTL, "plan", fleet, "--format", "ics", "--group", "nope"],
+                           capture_output=True, text=True)
+        check("plan --format ics --group unknown: exit 2, one line",
+              p.returncode == 2 and p.stderr.count("\n") == 1 and "unknown resource group" in p.stderr, p.stderr)
+
         # ---- unchanged: nothing to send ----------------------------------
         again = notify_json(fleet, "--previous", saved)
         check("unchanged plan: no notices", again["notices"] == [], json.dumps(again["notices"])[:500])

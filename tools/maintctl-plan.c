@@ -1,4 +1,4 @@
-/* maintctl-plan.c: maintctl plan FLEET.json [--now T] [--format text|json|svg] [--timezone ZONE] [--group-by group|host] [-o FILE]
+/* maintctl-plan.c: maintctl plan FLEET.json [--now T] [--format text|json|ics|svg] [--group GROUP] [--timezone ZONE] [--group-by group|host] [-o FILE]
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
@@ -13,6 +13,40 @@
 
 #include "maintctl.h"
 
+/* The calendars of the plan's windows: one VCALENDAR object per resource
+ * group (an iCalendar stream may hold several, RFC 5545 section 3.4), the
+ * same events with the same UIDs that `maintctl notify` attaches. */
+static char *
+plan_calendars (MaintFleet  *fleet,
+                MaintPlan   *plan,
+                const char  *only_group,
+                GError     **error)
+{
+  g_autoptr(MaintNotifier) notifier = maint_notifier_new (fleet, plan);
+  g_autoptr(GPtrArray) notices = NULL;
+  GPtrArray *groups = maint_fleet_get_groups (fleet);
+  GString *out = g_string_new (NULL);
+
+  notices = maint_notifier_run (notifier, error);
+  if (notices == NULL)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+
+  for (guint i = 0; i < groups->len; i++)
+    {
+      const char *name = maint_resource_group_get_name (g_ptr_array_index (groups, i));
+      g_autofree char *calendar = NULL;
+
+      if (only_group != NULL && !g_str_equal (name, only_group))
+        continue;
+      calendar = maint_notifier_get_calendar (notifier, name);
+      g_string_append (out, calendar);
+    }
+  return g_string_free (out, FALSE);
+}
+
 int
 maintctl_plan (int    argc,
                char **argv)
@@ -21,16 +55,18 @@ maintctl_plan (int    argc,
   g_autofree char *format = NULL;
   g_autofree char *timezone = NULL;
   g_autofree char *group_by = NULL;
+  g_autofree char *only_group = NULL;
   g_autofree char *output = NULL;
   g_autofree char *previous_path = NULL;
   g_auto(GStrv) rest = NULL;
   gboolean stats = FALSE;
   GOptionEntry entries[] = {
     { "now", 0, 0, G_OPTION_ARG_STRING, &now_text, "Plan from this instant (RFC 3339) instead of the fleet's now", "T" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, "Output format: text (default), json or svg", "FORMAT" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, "Output format: text (default), json, ics or svg", "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE (atomically) instead of standard output", "FILE" },
     { "timezone", 0, 0, G_OPTION_ARG_STRING, &timezone, "Time zone of the SVG's days and labels (default UTC)", "ZONE" },
     { "group-by", 0, 0, G_OPTION_ARG_STRING, &group_by, "Rows of the SVG: group (default) or host", "BY" },
+    { "group", 0, 0, G_OPTION_ARG_STRING, &only_group, "With --format ics: only this resource group's calendar", "GROUP" },
     { "previous", 0, 0, G_OPTION_ARG_FILENAME, &previous_path, "The previous plan, for stability", "PLAN.json" },
     { "stats", 0, 0, G_OPTION_ARG_NONE, &stats, "Print statistics and the time spent to standard error", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, "FLEET.json" },
@@ -44,7 +80,7 @@ maintctl_plan (int    argc,
   g_autoptr(MaintPlan) plan = NULL;
   g_autofree char *data = NULL;
   gsize length = 0;
-  gboolean json = FALSE, svg = FALSE;
+  gboolean json = FALSE, svg = FALSE, ics = FALSE;
   MaintSvgGrouping grouping = MAINT_SVG_GROUPING_GROUP;
 
   g_option_context_add_main_entries (context, entries, NULL);
@@ -60,9 +96,11 @@ maintctl_plan (int    argc,
   else if (g_str_equal (format, "svg"))
     svg = TRUE;
   else if (g_str_equal (format, "ics"))
-    return maintctl_fail ("plan: --format %s is not supported yet", format);
+    ics = TRUE;
   else
-    return maintctl_fail ("plan: unknown --format “%s” (text, json or svg)", format);
+    return maintctl_fail ("plan: unknown --format “%s” (text, json, ics or svg)", format);
+  if (only_group != NULL && !ics)
+    return maintctl_fail ("plan: --group goes with --format ics");
 
   if (group_by != NULL && g_str_equal (group_by, "host"))
     grouping = MAINT_SVG_GROUPING_HOST;
@@ -74,6 +112,8 @@ maintctl_plan (int    argc,
   fleet = maint_fleet_new_from_file (rest[0], &error);
   if (fleet == NULL)
     return maintctl_fail ("%s: %s", rest[0], error->message);
+  if (only_group != NULL && maint_fleet_lookup_group (fleet, only_group) == NULL)
+    return maintctl_fail ("%s: --group: unknown resource group “%s”", rest[0], only_group);
 
   scheduler = maint_scheduler_new (fleet);
   if (now_text != NULL)
@@ -100,6 +140,13 @@ maintctl_plan (int    argc,
   else if (svg)
     {
       data = maint_plan_to_svg (plan, fleet, timezone, grouping, &error);
+      if (data == NULL)
+        return maintctl_fail ("%s: %s", rest[0], error->message);
+      length = strlen (data);
+    }
+  else if (ics)
+    {
+      data = plan_calendars (fleet, plan, only_group, &error);
       if (data == NULL)
         return maintctl_fail ("%s: %s", rest[0], error->message);
       length = strlen (data);
