@@ -20,6 +20,8 @@
  *     "host_downtime": [ { "guest", "host", "start", "end", "activities"? } … ],
  *     "unscheduled": [ { "activity", "machine", "reason", "detail"? } … ],
  *     "reboots": [ { "machine", "own", "host", "total", "saved" } … ],
+ *     "late"?: [ { "activity", "machine", "deadline", "end", "lateness" } … ],
+ *     "findings"?: [ { "kind", "service"?, "machines", "host"?, "detail"? } … ],
  *     "stats": { "scheduled", "unscheduled", "reboots", "reboots_saved",
  *                "latest_end" } }
  *
@@ -269,6 +271,113 @@ read_host_downtime (MaintJsonReader  *r,
   downtime = maint_host_downtime_new (guest, host, start, end);
   maint_host_downtime_set_activities (downtime, (const char * const *) activities);
   maint_plan_add_host_downtime (plan, downtime);
+
+  return TRUE;
+}
+
+static gboolean
+read_late (MaintJsonReader  *r,
+           JsonNode         *node,
+           MaintPlan        *plan,
+           GError          **error)
+{
+  static const char * const required[] = { "activity", "machine", "deadline", "end", NULL };
+  g_autoptr(MaintLateActivity) late = NULL;
+  const char *activity = NULL;
+  const char *machine = NULL;
+  gint64 deadline = 0, end = 0, lateness = 0;
+  gboolean has_lateness = FALSE;
+  JsonObject *object = NULL;
+  MaintJsonMemberIter iter;
+  const char *name = NULL;
+  JsonNode *value = NULL;
+
+  if (!maint_json_read_object (r, node, &object, error) ||
+      !maint_json_reader_require (r, object, required, error))
+    return FALSE;
+
+  maint_json_member_iter_init (&iter, r, object);
+  while (maint_json_member_iter_next (&iter, &name, &value))
+    {
+      gboolean ok;
+
+      if (g_str_equal (name, "activity"))
+        ok = maint_json_read_string (r, value, MAINT_JSON_FLAGS_NAME, &activity, error);
+      else if (g_str_equal (name, "machine"))
+        ok = maint_json_read_string (r, value, MAINT_JSON_FLAGS_NAME, &machine, error);
+      else if (g_str_equal (name, "deadline"))
+        ok = maint_json_read_instant (r, value, &deadline, error);
+      else if (g_str_equal (name, "end"))
+        ok = maint_json_read_instant (r, value, &end, error);
+      else if (g_str_equal (name, "lateness"))
+        ok = has_lateness = maint_json_read_duration (r, value, &lateness, error);
+      else
+        ok = maint_json_reader_unknown_member (r, name, error);
+
+      if (!ok)
+        return FALSE;
+    }
+
+  if (end <= deadline)
+    return fail_at_member (r, "end", error, "must be after the deadline");
+  /* derived, like a reboot count's total: it must agree */
+  if (has_lateness && lateness != end - deadline)
+    return fail_at_member (r, "lateness", error, "must be end − deadline");
+
+  late = maint_late_activity_new (activity, machine, deadline, end);
+  maint_plan_add_late (plan, late);
+
+  return TRUE;
+}
+
+static gboolean
+read_finding (MaintJsonReader  *r,
+              JsonNode         *node,
+              MaintPlan        *plan,
+              GError          **error)
+{
+  static const char * const required[] = { "kind", "machines", NULL };
+  g_autoptr(MaintFinding) finding = NULL;
+  const char *service = NULL;
+  const char *host = NULL;
+  const char *detail = NULL;
+  g_auto(GStrv) machines = NULL;
+  int kind = 0;
+  JsonObject *object = NULL;
+  MaintJsonMemberIter iter;
+  const char *name = NULL;
+  JsonNode *value = NULL;
+
+  if (!maint_json_read_object (r, node, &object, error) ||
+      !maint_json_reader_require (r, object, required, error))
+    return FALSE;
+
+  maint_json_member_iter_init (&iter, r, object);
+  while (maint_json_member_iter_next (&iter, &name, &value))
+    {
+      gboolean ok;
+
+      if (g_str_equal (name, "kind"))
+        ok = maint_json_read_enum (r, value, MAINT_TYPE_FINDING_KIND, -1, &kind, error);
+      else if (g_str_equal (name, "service"))
+        ok = maint_json_read_string (r, value, MAINT_JSON_FLAGS_NAME, &service, error);
+      else if (g_str_equal (name, "machines"))
+        ok = maint_json_read_strv (r, value,
+                                   MAINT_JSON_FLAGS_NAME | MAINT_JSON_FLAGS_UNIQUE,
+                                   &machines, error);
+      else if (g_str_equal (name, "host"))
+        ok = maint_json_read_string (r, value, MAINT_JSON_FLAGS_NAME, &host, error);
+      else if (g_str_equal (name, "detail"))
+        ok = maint_json_read_string (r, value, MAINT_JSON_FLAGS_NONE, &detail, error);
+      else
+        ok = maint_json_reader_unknown_member (r, name, error);
+
+      if (!ok)
+        return FALSE;
+    }
+
+  finding = maint_finding_new (kind, service, (const char * const *) machines, host, detail);
+  maint_plan_add_finding (plan, finding);
 
   return TRUE;
 }
@@ -563,6 +672,10 @@ plan_from_root (MaintJsonReader  *r,
         ok = read_list (r, value, read_unscheduled, plan, error);
       else if (g_str_equal (name, "reboots"))
         ok = read_list (r, value, read_reboot_count, plan, error);
+      else if (g_str_equal (name, "late"))
+        ok = read_list (r, value, read_late, plan, error);
+      else if (g_str_equal (name, "findings"))
+        ok = read_list (r, value, read_finding, plan, error);
       else if (g_str_equal (name, "stats"))
         {
           /* checked once the lists are read, wherever it stands */
@@ -839,6 +952,53 @@ maint_plan_to_data (MaintPlan *self,
       maint_json_writer_end_object (w);
     }
   maint_json_writer_end_array (w);
+
+  /* Written only when there are any, so plans without late activities
+   * or findings read the same in readers that predate them. */
+  list = maint_plan_get_late (self);
+  if (list->len > 0)
+    {
+      maint_json_writer_member (w, "late");
+      maint_json_writer_begin_array (w, FALSE);
+      for (guint i = 0; i < list->len; i++)
+        {
+          MaintLateActivity *late = g_ptr_array_index (list, i);
+
+          maint_json_writer_begin_object (w, TRUE);
+          write_string_member (w, "activity", maint_late_activity_get_activity (late));
+          write_string_member (w, "machine", maint_late_activity_get_machine (late));
+          maint_json_writer_member (w, "deadline");
+          maint_json_writer_instant (w, maint_late_activity_get_deadline (late));
+          maint_json_writer_member (w, "end");
+          maint_json_writer_instant (w, maint_late_activity_get_end (late));
+          maint_json_writer_member (w, "lateness");
+          maint_json_writer_duration (w, maint_late_activity_get_lateness (late));
+          maint_json_writer_end_object (w);
+        }
+      maint_json_writer_end_array (w);
+    }
+
+  list = maint_plan_get_findings (self);
+  if (list->len > 0)
+    {
+      maint_json_writer_member (w, "findings");
+      maint_json_writer_begin_array (w, FALSE);
+      for (guint i = 0; i < list->len; i++)
+        {
+          MaintFinding *finding = g_ptr_array_index (list, i);
+
+          maint_json_writer_begin_object (w, FALSE);
+          maint_json_writer_member (w, "kind");
+          maint_json_writer_enum (w, MAINT_TYPE_FINDING_KIND, maint_finding_get_kind (finding));
+          write_optional_string_member (w, "service", maint_finding_get_service (finding));
+          maint_json_writer_member (w, "machines");
+          maint_json_writer_strv (w, maint_finding_get_machines (finding));
+          write_optional_string_member (w, "host", maint_finding_get_host (finding));
+          write_optional_string_member (w, "detail", maint_finding_get_detail (finding));
+          maint_json_writer_end_object (w);
+        }
+      maint_json_writer_end_array (w);
+    }
 
   maint_json_writer_member (w, "stats");
   maint_json_writer_begin_object (w, FALSE);
@@ -1326,6 +1486,140 @@ append_group (GString    *out,
     }
 }
 
+static void
+append_late (GString    *out,
+             GString    *line,
+             MaintFleet *fleet,
+             GPtrArray  *late)
+{
+  if (late->len == 0)
+    return;
+  g_string_append_printf (out, "\nLate: %u activit%s miss%s a deadline\n",
+                          late->len, late->len == 1 ? "y" : "ies", late->len == 1 ? "es" : "");
+  for (guint i = 0; i < late->len; i++)
+    {
+      MaintLateActivity *l = g_ptr_array_index (late, i);
+      g_autofree char *deadline = maint_instant_format (maint_late_activity_get_deadline (l));
+      g_autofree char *end = maint_instant_format (maint_late_activity_get_end (l));
+      g_autofree char *lateness = maint_duration_format (maint_late_activity_get_lateness (l));
+
+      g_string_truncate (line, 0);
+      g_string_append (line, "  ");
+      append_activity (line, fleet, maint_late_activity_get_activity (l));
+      g_string_append (line, " on ");
+      append_clean (line, maint_late_activity_get_machine (l));
+      g_string_append_printf (line, ": deadline %s, ends %s, %s late",
+                              deadline ? deadline : "?", end ? end : "?", lateness ? lateness : "?");
+      emit_line (out, line->str, 6);
+    }
+}
+
+static void
+append_findings (GString   *out,
+                 GString   *line,
+                 GPtrArray *findings)
+{
+  if (findings->len == 0)
+    return;
+  g_string_append_printf (out, "\nFindings: %u\n", findings->len);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      MaintFinding *f = g_ptr_array_index (findings, i);
+      const char *detail = maint_finding_get_detail (f);
+
+      g_string_truncate (line, 0);
+      g_string_append_printf (line, "  %s: ", enum_nick (MAINT_TYPE_FINDING_KIND, maint_finding_get_kind (f)));
+      if (detail != NULL)
+        append_clean (line, detail);
+      else
+        {
+          g_autofree char *machines = g_strjoinv (", ", (char **) maint_finding_get_machines (f));
+          append_clean (line, machines);
+        }
+      emit_line (out, line->str, 6);
+    }
+}
+
+/* One line per rollout wave: how many slots, first start, last end; in
+ * the order of the waves' first slots. */
+static void
+append_waves (GString   *out,
+              GPtrArray *slots)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) first = g_array_new (FALSE, TRUE, sizeof (gint64));
+  g_autoptr(GArray) last = g_array_new (FALSE, TRUE, sizeof (gint64));
+  g_autoptr(GArray) count = g_array_new (FALSE, TRUE, sizeof (guint));
+
+  for (guint i = 0; i < slots->len; i++)
+    {
+      MaintSlot *slot = g_ptr_array_index (slots, i);
+      const char *rollout = maint_slot_get_rollout (slot);
+      const char *wave = maint_slot_get_wave (slot);
+      g_autofree char *key = NULL;
+      guint k;
+
+      if (rollout == NULL)
+        continue;
+      key = g_strdup_printf ("%s/%s", rollout, wave != NULL ? wave : "host reboots");
+      for (k = 0; k < keys->len; k++)
+        if (g_str_equal (g_ptr_array_index (keys, k), key))
+          break;
+      if (k == keys->len)
+        {
+          gint64 zero = 0;
+          guint none = 0;
+
+          g_ptr_array_add (keys, g_steal_pointer (&key));
+          g_array_append_val (first, zero);
+          g_array_append_val (last, zero);
+          g_array_append_val (count, none);
+        }
+      if (g_array_index (count, guint, k) == 0 ||
+          maint_slot_get_start (slot) < g_array_index (first, gint64, k))
+        g_array_index (first, gint64, k) = maint_slot_get_start (slot);
+      if (maint_slot_get_end (slot) > g_array_index (last, gint64, k))
+        g_array_index (last, gint64, k) = maint_slot_get_end (slot);
+      g_array_index (count, guint, k)++;
+    }
+  if (keys->len == 0)
+    return;
+
+  /* by first start, then name: a handful of waves, insertion sort */
+  for (guint a = 1; a < keys->len; a++)
+    for (guint b = a; b > 0; b--)
+      {
+        gint64 fa = g_array_index (first, gint64, b - 1), fb = g_array_index (first, gint64, b);
+        gpointer tmp;
+        gint64 t;
+        guint c;
+
+        if (fa < fb || (fa == fb && strcmp (g_ptr_array_index (keys, b - 1), g_ptr_array_index (keys, b)) <= 0))
+          break;
+        tmp = keys->pdata[b - 1]; keys->pdata[b - 1] = keys->pdata[b]; keys->pdata[b] = tmp;
+        t = fa; g_array_index (first, gint64, b - 1) = fb; g_array_index (first, gint64, b) = t;
+        t = g_array_index (last, gint64, b - 1);
+        g_array_index (last, gint64, b - 1) = g_array_index (last, gint64, b);
+        g_array_index (last, gint64, b) = t;
+        c = g_array_index (count, guint, b - 1);
+        g_array_index (count, guint, b - 1) = g_array_index (count, guint, b);
+        g_array_index (count, guint, b) = c;
+      }
+
+  g_string_append (out, "\nWaves:\n");
+  for (guint k = 0; k < keys->len; k++)
+    {
+      g_autofree char *from = maint_instant_format (g_array_index (first, gint64, k));
+      g_autofree char *until = maint_instant_format (g_array_index (last, gint64, k));
+      guint n = g_array_index (count, guint, k);
+
+      g_string_append (out, "  ");
+      append_clean (out, g_ptr_array_index (keys, k));
+      g_string_append_printf (out, "  %u slot%s, %s to %s\n", n, n == 1 ? "" : "s",
+                              from ? from : "?", until ? until : "?");
+    }
+}
+
 /**
  * maint_plan_to_text:
  * @self: a plan
@@ -1341,6 +1635,9 @@ append_group (GString    *out,
  *   activities (with their kinds when @fleet knows them) and a `[pinned]`
  *   marker; then the guests' downtimes caused by host reboots;
  * - the unscheduled activities with their reason and its explanation;
+ * - the late activities (deadline, end, lateness) and the findings;
+ * - per rollout wave (and the rollout's host reboots) the number of slots,
+ *   the first start and the last end;
  * - the reboots: the fleet's totals and every machine that is rebooted or
  *   had a reboot saved.
  *
@@ -1461,6 +1758,11 @@ maint_plan_to_text (MaintPlan  *self,
           emit_line (out, line->str, 6);
         }
     }
+
+  /* Late activities and findings */
+  append_late (out, line, fleet, maint_plan_get_late (self));
+  append_findings (out, line, maint_plan_get_findings (self));
+  append_waves (out, slots);
 
   /* Reboots */
   for (guint i = 0; i < counts->len; i++)

@@ -1632,6 +1632,8 @@ struct _MaintPlan
   GPtrArray  *unscheduled;    /* (element-type MaintUnscheduled) */
   GPtrArray  *reboot_counts;  /* (element-type MaintRebootCount) */
   GPtrArray  *host_downtime;  /* (element-type MaintHostDowntime) */
+  GPtrArray  *late;           /* (element-type MaintLateActivity) */
+  GPtrArray  *findings;       /* (element-type MaintFinding) */
 
   /* activity id → first slot (in plan order) holding it; owned keys,
    * borrowed slots. Dropped when a held slot's activities change and
@@ -1699,6 +1701,8 @@ maint_plan_dispose (GObject *object)
   g_clear_pointer (&self->unscheduled, g_ptr_array_unref);
   g_clear_pointer (&self->reboot_counts, g_ptr_array_unref);
   g_clear_pointer (&self->host_downtime, g_ptr_array_unref);
+  g_clear_pointer (&self->late, g_ptr_array_unref);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
 
   G_OBJECT_CLASS (maint_plan_parent_class)->dispose (object);
 }
@@ -1856,6 +1860,8 @@ maint_plan_init (MaintPlan *self)
   self->unscheduled = g_ptr_array_new_with_free_func (g_object_unref);
   self->reboot_counts = g_ptr_array_new_with_free_func (g_object_unref);
   self->host_downtime = g_ptr_array_new_with_free_func (g_object_unref);
+  self->late = g_ptr_array_new_with_free_func (g_object_unref);
+  self->findings = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /**
@@ -2056,6 +2062,75 @@ maint_plan_get_host_downtime (MaintPlan *self)
 {
   g_return_val_if_fail (MAINT_IS_PLAN (self), NULL);
   return self->host_downtime;
+}
+
+/**
+ * maint_plan_add_late:
+ * @self: a plan
+ * @late: an activity whose slot ends after its deadline
+ *
+ * Appends an activity that is planned but misses its deadline (its own,
+ * or the implicit one of [property@Maint.Policy:max-uptime]). The plan
+ * keeps a reference.
+ */
+void
+maint_plan_add_late (MaintPlan         *self,
+                     MaintLateActivity *late)
+{
+  g_return_if_fail (MAINT_IS_PLAN (self));
+  g_return_if_fail (MAINT_IS_LATE_ACTIVITY (late));
+
+  g_ptr_array_add (self->late, g_object_ref (late));
+}
+
+/**
+ * maint_plan_get_late:
+ * @self: a plan
+ *
+ * Gets the activities whose slots end after their deadlines, in plan
+ * order (the scheduler adds them by activity id).
+ *
+ * Returns: (transfer none) (element-type Maint.LateActivity): the late
+ *   activities
+ */
+GPtrArray *
+maint_plan_get_late (MaintPlan *self)
+{
+  g_return_val_if_fail (MAINT_IS_PLAN (self), NULL);
+  return self->late;
+}
+
+/**
+ * maint_plan_add_finding:
+ * @self: a plan
+ * @finding: a problem of the fleet's placement
+ *
+ * Appends a finding. The plan keeps a reference.
+ */
+void
+maint_plan_add_finding (MaintPlan    *self,
+                        MaintFinding *finding)
+{
+  g_return_if_fail (MAINT_IS_PLAN (self));
+  g_return_if_fail (MAINT_IS_FINDING (finding));
+
+  g_ptr_array_add (self->findings, g_object_ref (finding));
+}
+
+/**
+ * maint_plan_get_findings:
+ * @self: a plan
+ *
+ * Gets the problems of the fleet the scheduler found while planning (for
+ * example, the members of a service on one host), in plan order.
+ *
+ * Returns: (transfer none) (element-type Maint.Finding): the findings
+ */
+GPtrArray *
+maint_plan_get_findings (MaintPlan *self)
+{
+  g_return_val_if_fail (MAINT_IS_PLAN (self), NULL);
+  return self->findings;
 }
 
 /**

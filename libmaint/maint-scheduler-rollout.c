@@ -179,6 +179,53 @@ wave_selects (MaintSolver *S,
   return TRUE;
 }
 
+/* Whether @machine's group has a window with room for the rollout's slot
+ * inside @wave's interval, after the group's notice (capacity ignored). */
+static gboolean
+wave_fits (MaintSolver  *S,
+           MaintRollout *rollout,
+           MaintWave    *wave,
+           guint         machine)
+{
+  const MaintSolverGroup *g = &S->groups[S->machines[machine].group];
+  gint64 len = slot_length (S, maint_rollout_get_template_estimate (rollout));
+  gint64 lo = MAX (S->now + g->notice, maint_wave_get_from (wave));
+  gint64 hi = maint_wave_get_until (wave);
+
+  for (guint i = maint_interval_set_lower_bound (g->available, lo); i < g->n_bounds; i++)
+    {
+      gint64 s = MAX (g->bounds[2 * i], lo);
+      gint64 e = hi != 0 ? MIN (g->bounds[2 * i + 1], hi) : g->bounds[2 * i + 1];
+
+      if (hi != 0 && g->bounds[2 * i] >= hi)
+        break;
+      if (e - s >= len)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether a member that comes earlier in the order of one of @machine's
+ * services is still free: taking @machine first would break the order. */
+static gboolean
+order_blocked (MaintSolver  *S,
+               const gint32 *wave_of,
+               guint         machine)
+{
+  const MaintSolverMachine *m = &S->machines[machine];
+
+  for (guint s = 0; s < m->n_memberships; s++)
+    {
+      const MaintSolverMembership *ms = &S->memberships[m->first_membership + s];
+      const MaintSolverService *svc = &S->services[ms->service];
+
+      for (gint p = 0; p < ms->position && (guint) p < svc->n_order; p++)
+        if (svc->order[p] >= 0 && wave_of[svc->order[p]] == -1)
+          return TRUE;
+    }
+  return FALSE;
+}
+
 /* Fills @wave_of (by machine) for one rollout. Taken is -1 for a free
  * target, -2 for a machine that is no target. */
 static void
@@ -217,18 +264,26 @@ assign_waves (MaintSolver  *S,
         guint n_cand = 0, got = 0;
         g_autofree Candidate *cand = share_order (S, wave_of, &n_cand);
         g_autofree guint *deferred = g_new (guint, MAX (n_cand, 1));
+        g_autofree guint *rank = g_new (guint, MAX (n_cand, 1));
         guint n_deferred = 0;
 
-        /* First pass: no two members of one service in the wave */
+        /* First pass: machines whose group has a window in the wave, no
+         * two members of one service in the wave, and no member ahead of
+         * one that its service's order puts first (passive first). The
+         * order is checked against the machines free before the wave, so
+         * a passive member and its active partner never share a wave. */
         for (guint j = 0; j < n_cand && got < want; j++)
           {
             const MaintSolverMachine *m = &S->machines[cand[j].machine];
             gboolean mate = FALSE;
+            gboolean fits = wave_fits (S, rollout, wave, cand[j].machine);
+            gboolean blocked = order_blocked (S, wave_of, cand[j].machine);
 
             for (guint s = 0; s < m->n_memberships; s++)
               mate |= stamp[S->memberships[m->first_membership + s].service] == k + 1;
-            if (mate)
+            if (mate || !fits || blocked)
               {
+                rank[n_deferred] = (blocked ? 4 : 0) + (fits ? 0 : 2) + (mate ? 1 : 0);
                 deferred[n_deferred++] = cand[j].machine;
                 continue;
               }
@@ -237,12 +292,16 @@ assign_waves (MaintSolver  *S,
             wave_of[cand[j].machine] = k;
             got++;
           }
-        /* Then whatever is needed to reach the count, in the same order */
-        for (guint j = 0; j < n_deferred && got < want; j++)
-          {
-            wave_of[deferred[j]] = k;
-            got++;
-          }
+        /* Then whatever is needed to reach the count: the least harmful
+         * first (only a mate in the wave, then no window, then out of
+         * order), each in the same order as before */
+        for (guint r = 0; r < 8 && got < want; r++)
+          for (guint j = 0; j < n_deferred && got < want; j++)
+            if (rank[j] == r)
+              {
+                wave_of[deferred[j]] = k;
+                got++;
+              }
         remaining -= got;
       }
     }
@@ -802,7 +861,12 @@ maint_solver_rollout_host_reboots (MaintSolver *S)
             continue;
           hslot = &g_array_index (S->slots, MaintSolverSlot, host_slot[h]);
 
+          /* A testing or staging machine is not absorbed by a host reboot
+           * after its wave or staging-lead bound: it is updated before
+           * production, as promised, not with the hosts at the end */
           if (coalesce && i >= S->ro->n_fleet && a->reboot != MAINT_REBOOT_KIND_NONE &&
+              !(is_staging (maint_fleet_get_machine_stage (S->fleet, m->machine)) &&
+                a->latest_end != 0 && hslot->end > a->latest_end) &&
               hslot->start >= S->now + g->notice && group_admits (g, hslot->start, hslot->end))
             {
               a->held = TRUE;
@@ -944,6 +1008,107 @@ downtime_cmp (gconstpointer pa,
   return strcmp (maint_host_downtime_get_guest (a), maint_host_downtime_get_guest (b));
 }
 
+static int
+act_id_cmp (const void *pa,
+            const void *pb,
+            void       *data)
+{
+  MaintSolver *S = data;
+
+  return strcmp (S->acts[*(const guint *) pa].id, S->acts[*(const guint *) pb].id);
+}
+
+/* Planned activities (own slot, or absorbed by a host reboot) whose slot
+ * ends after their deadline, by activity id. */
+static void
+add_late (MaintSolver *S,
+          MaintPlan   *plan)
+{
+  g_autofree guint *late = g_new (guint, MAX (S->n_acts, 1));
+  guint n = 0;
+
+  for (guint i = 0; i < S->n_acts; i++)
+    {
+      const MaintSolverAct *a = &S->acts[i];
+
+      if (a->slot < 0 || a->deadline == 0)
+        continue;
+      if (g_array_index (S->slots, MaintSolverSlot, a->slot).end > a->deadline)
+        late[n++] = i;
+    }
+  g_qsort_with_data (late, n, sizeof (guint), act_id_cmp, S);
+  for (guint k = 0; k < n; k++)
+    {
+      const MaintSolverAct *a = &S->acts[late[k]];
+      const MaintSolverSlot *slot = &g_array_index (S->slots, MaintSolverSlot, a->slot);
+      g_autoptr(MaintLateActivity) l = maint_late_activity_new (a->id, S->machines[a->machine].name,
+                                                                a->deadline, slot->end);
+      maint_plan_add_late (plan, l);
+    }
+}
+
+static gint32
+lookup_machine (MaintSolver *S,
+                const char  *name)
+{
+  gpointer value;
+
+  if (name == NULL || !g_hash_table_lookup_extended (S->machine_index, name, NULL, &value))
+    return -1;
+  return GPOINTER_TO_INT (value);
+}
+
+/* Anti-affinity: more members of a service on one host than the service
+ * may have down at once. Every reboot of that host breaks the service, so
+ * the plan says so instead of hiding it in host downtime. By service (in
+ * fleet order), then host name. */
+static void
+add_findings (MaintSolver *S,
+              MaintPlan   *plan)
+{
+  for (guint s = 0; s < S->n_services; s++)
+    {
+      const MaintSolverService *svc = &S->services[s];
+      const char * const *members = maint_service_get_members (svc->service);
+      g_autofree guint *count = g_new0 (guint, MAX (S->n_hosts, 1));
+      guint max_unavailable = MAX (svc->max_unavailable, 1);
+
+      for (guint j = 0; members != NULL && members[j] != NULL; j++)
+        {
+          gint32 m = lookup_machine (S, members[j]);
+          if (m >= 0 && S->machines[m].host >= 0)
+            count[S->machines[m].host]++;
+        }
+      for (guint h = 0; h < S->n_hosts; h++)
+        {
+          g_autoptr(GPtrArray) names = NULL;
+          g_autofree char *list = NULL;
+          g_autofree char *detail = NULL;
+          g_autoptr(MaintFinding) finding = NULL;
+
+          if (count[h] <= max_unavailable)
+            continue;
+          names = g_ptr_array_new ();
+          for (guint j = 0; members[j] != NULL; j++)
+            {
+              gint32 m = lookup_machine (S, members[j]);
+              if (m >= 0 && S->machines[m].host == (gint32) h)
+                g_ptr_array_add (names, (gpointer) S->machines[m].name);
+            }
+          qsort (names->pdata, names->len, sizeof (char *), str_cmp);
+          g_ptr_array_add (names, NULL);
+          list = g_strjoinv (", ", (char **) names->pdata);
+          detail = g_strdup_printf ("service “%s”: %u members (%s) run on host %s, but at most %u may be "
+                                    "down at once: every reboot of %s takes them down together",
+                                    svc->name, count[h], list, S->host_names[h], svc->max_unavailable,
+                                    S->host_names[h]);
+          finding = maint_finding_new (MAINT_FINDING_SERVICE_ON_ONE_HOST, svc->name,
+                                       (const char * const *) names->pdata, S->host_names[h], detail);
+          maint_plan_add_finding (plan, finding);
+        }
+    }
+}
+
 /* Host downtime (one entry per guest of every rebooting host slot, with
  * the activities it absorbs) and the reboot counts (R7). */
 void
@@ -1023,4 +1188,7 @@ maint_solver_rollout_to_plan (MaintSolver *S,
       g_autoptr(MaintRebootCount) count = maint_reboot_count_new (S->machines[m].name, own[m], host[m], saved);
       maint_plan_add_reboot_count (plan, count);
     }
+
+  add_late (S, plan);
+  add_findings (S, plan);
 }

@@ -13,7 +13,11 @@ every kind and the five-wave roll-out with the host reboots on Saturday.
 Everything is derived from the tables below by arithmetic, without
 randomness, so the output is the same on every run and every Python:
 
-    /usr/bin/python3 scripts/make-example-fleet.py [OUTPUT]
+    /usr/bin/python3 scripts/make-example-fleet.py [OUTPUT [EMERGENCY]]
+
+It also writes examples/fleets/gocept-emergency.json (next to OUTPUT): the
+same fleet during the 200-day kernel bug, with emergency kernel updates
+and no rollout.
 """
 
 import datetime
@@ -37,7 +41,7 @@ def days_ago(days, hours=0):
 # The VM count is per group; the sum is 120.
 GROUPS = [
     ("gocept-infra", "infrastructure", "Europe/Berlin", "de",
-     ["mon-fri 05:00-08:00", "sat 10:00-14:00"], "PT24H", 0, 0),
+     ["mon-fri 05:00-09:00", "sat 10:00-14:00"], "PT24H", 0, 0),
     ("gocept-services", "infrastructure", "Europe/Berlin", "de",
      ["mon-fri 05:00-08:00"], "PT24H", 0, 3),
     ("kulturverlag", "production", "Europe/Berlin", "de",
@@ -89,11 +93,11 @@ GROUPS = [
     ("opendata-lab", "production", "UTC", "en",
      ["daily 00:00-06:00"], "PT24H", 0, 3),
     ("kulturverlag-staging", "staging", "Europe/Berlin", "de",
-     ["mon-fri 08:00-18:00"], "PT24H", 0, 3),
+     ["mon-fri 08:00-18:00", "sat,sun 10:00-16:00"], "PT24H", 0, 3),
     ("stadtwerke-staging", "staging", "Europe/Berlin", "de",
      ["daily 06:00-22:00"], "PT24H", 0, 2),
     ("thames-staging", "staging", "Europe/London", "en",
-     ["mon-fri 09:00-17:00"], "PT24H", 0, 2),
+     ["mon-fri 09:00-17:00", "sat,sun 09:00-17:00"], "PT24H", 0, 2),
     ("hudson-staging", "staging", "America/New_York", "en",
      ["daily 08:00-20:00"], "PT24H", 0, 2),
     ("hochschule-test", "testing", "Europe/Berlin", "de",
@@ -105,6 +109,12 @@ GROUPS = [
 # The roles of a customer's VMs, in the order they are created; a group
 # with n VMs gets the first n. Pairs (db1/db2, lb1/lb2) become services.
 ROLES = ["web1", "db1", "db2", "web2", "lb1", "lb2", "worker1", "web3"]
+
+# Test machines inside production groups (a stage override). The roll-out
+# updates testing machines 24 hours before the first production machine
+# (Monday evening), so they are ones whose group admits a weekend slot
+# with the notice it asks for.
+TEST_VMS = {"musikschule-halle-web2", "opendata-lab-db2"}
 
 HOSTS = ["kvm00", "kvm01", "kvm02", "kvm03", "kvm04", "kvm05"]
 
@@ -201,8 +211,8 @@ def make_fleet():
                 vm["auto_schedule"] = False
             if role == "web1" and stage == "production" and vm_index % 4 == 0:
                 vm["representative"] = True
-            if role == "worker1" and stage == "production":
-                # a customer's own test worker inside a production group
+            if "%s-%s" % (name, role) in TEST_VMS:
+                # a customer's own test machine inside a production group
                 vm["stage"] = "testing"
             vm["booted_at"] = days_ago(5 + (vm_index * 37) % 190, hours=vm_index % 24)
             if vm_index % 5 == 0:
@@ -297,9 +307,17 @@ def make_fleet():
                      "summary": "Major OS update (Varnish 3, OpenJDK)",
                      "estimate": "PT20M", "reboot": "warm", "priority": "normal"},
         "waves": [
-            # Monday morning, 06:00-12:00 CET
+            # The weekend before: every testing and staging machine, so
+            # that it is done 24 hours before the first production slot
+            # (Monday evening), as the post promised
+            {"name": "staging", "select": {"stage": "staging"},
+             "from": "2013-03-02T05:00:00Z", "until": "2013-03-03T17:00:00Z"},
+            {"name": "testing", "select": {"stage": "testing"},
+             "from": "2013-03-02T05:00:00Z", "until": "2013-03-03T17:00:00Z"},
+            # Monday morning, 05:00-12:00 CET (the routers are two hours
+            # apart, the four storage servers half an hour)
             {"name": "infrastructure", "select": {"kind": "infrastructure"},
-             "from": "2013-03-04T05:00:00Z", "until": "2013-03-04T11:00:00Z"},
+             "from": "2013-03-04T04:00:00Z", "until": "2013-03-04T11:00:00Z"},
             # Monday evening and night
             {"name": "representative", "select": {"representative": True},
              "from": "2013-03-04T17:00:00Z", "until": "2013-03-05T05:00:00Z"},
@@ -309,8 +327,11 @@ def make_fleet():
              "from": "2013-03-05T05:00:00Z", "until": "2013-03-06T05:00:00Z"},
             {"name": "30%", "share": 0.375,
              "from": "2013-03-06T05:00:00Z", "until": "2013-03-07T05:00:00Z"},
+            # Thursday; customers who allow maintenance only at the
+            # weekend get Friday night and Saturday morning, before the
+            # hosts reboot
             {"name": "rest", "share": 1.0,
-             "from": "2013-03-07T05:00:00Z", "until": "2013-03-08T05:00:00Z"},
+             "from": "2013-03-07T05:00:00Z", "until": "2013-03-09T09:00:00Z"},
         ],
     }
 
@@ -335,15 +356,61 @@ def make_fleet():
     }
 
 
+def make_emergency_fleet():
+    """The 200-day kernel bug of the second post, on the same fleet.
+
+    The machines' boot times are spread so that some are past 200 days of
+    uptime already, some reach it within days and most are far from it;
+    policy.max_uptime (P200D) gives every reboot-requiring activity the
+    implicit deadline booted_at + 200 days. Every member of a redundant
+    pair, every host and every infrastructure machine gets an emergency
+    kernel update (emergency notice, one hour); the services' order takes
+    the passive member first. No rollout: the emergency does not wait for
+    waves.
+    """
+    fleet = make_fleet()
+    fleet["rollouts"] = []
+    fleet["activities"] = []
+    members = set()
+    for service in fleet["services"]:
+        members.update(service["members"])
+    for i, m in enumerate(fleet["machines"]):
+        # 11..210 days in steps of 31 (mod 200): a deterministic spread
+        # with a few machines past the 200 days and some close to them
+        m["booted_at"] = days_ago(210 - (i * 31) % 200, hours=(i * 7) % 24)
+        m.pop("reboots", None)
+    n = 0
+    for m in fleet["machines"]:
+        if m["name"] in members or m["kind"] != "vm":
+            if m.get("auto_schedule", True) is False:
+                continue
+            n += 1
+            fleet["activities"].append({
+                "id": "kernel-%03d" % n, "machine": m["name"],
+                "kind": "kernel-update",
+                "summary": "Kernel fix for the 200-day uptime bug",
+                "estimate": "PT15M", "reboot": "warm", "priority": "emergency"})
+    fleet["policy"]["max_uptime"] = "P200D"
+    fleet["policy"]["emergency_notice"] = "PT1H"
+    return fleet
+
+
+def write(out, fleet):
+    text = json.dumps(fleet, indent=2, ensure_ascii=False) + "\n"
+    with open(out + ".tmp", "w", encoding="utf-8") as f:
+        f.write(text)
+    os.replace(out + ".tmp", out)
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
         here, "..", "examples", "fleets", "gocept.json")
+    emergency = sys.argv[2] if len(sys.argv) > 2 else os.path.join(
+        os.path.dirname(out), "gocept-emergency.json")
     assert sum(g[7] for g in GROUPS) == 120
-    text = json.dumps(make_fleet(), indent=2, ensure_ascii=False) + "\n"
-    with open(out + ".tmp", "w", encoding="utf-8") as f:
-        f.write(text)
-    os.replace(out + ".tmp", out)
+    write(out, make_fleet())
+    write(emergency, make_emergency_fleet())
 
 
 if __name__ == "__main__":

@@ -118,7 +118,7 @@ test_example_round_trip (void)
 
   rollout = maint_fleet_lookup_rollout (fleet, "os-2013-03");
   g_assert_nonnull (rollout);
-  g_assert_cmpuint (maint_rollout_get_waves (rollout)->len, ==, 5);
+  g_assert_cmpuint (maint_rollout_get_waves (rollout)->len, ==, 7);
   g_assert_cmpint (maint_rollout_get_staging_lead (rollout), ==, 86400);
   g_assert_cmpint (maint_interval_get_start (maint_rollout_get_host_reboots (rollout)), ==,
                    at ("2013-03-09T10:00:00+01:00"));
@@ -492,6 +492,12 @@ static const Rule rules[] = {
     "policy.min_slot: expected an ISO 8601 duration such as \"PT15M\", got \"-PT15M\"" },
   { "policy/duration-number", "'policy': {'horizon': 300}", INVALID,
     "policy.horizon: expected an ISO 8601 duration such as \"PT15M\", got 300" },
+  /* limits: a 100-year horizon is not a duration libmaint takes at all,
+   * one over a year is refused by validation */
+  { "policy/horizon-100-years", "'policy': {'horizon': 'P36500D'}", INVALID,
+    "policy.horizon: \"P36500D\" is longer than the maximum of P3660D" },
+  { "policy/horizon-over-a-year", "'policy': {'horizon': 'P367D'}", INVALID,
+    "policy.horizon: P367D is longer than the maximum of P366D" },
   { "policy/bool-string", "'policy': {'coalesce_with_host_reboot': 'yes'}", INVALID,
     "policy.coalesce_with_host_reboot: expected true or false, got a string" },
   { "policy/bool-null", "'policy': {'coalesce_with_host_reboot': null}", INVALID,

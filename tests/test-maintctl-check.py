@@ -79,7 +79,7 @@ class CheckTest(unittest.TestCase):
         self.assertIn("resource groups: 32 (testing 2, staging 4, production 24, "
                       "infrastructure 2)", lines)
         self.assertIn("machines: 141 (vm 120, host 6, infrastructure 15)", lines)
-        self.assertIn("rollouts: 1 (5 waves)", lines)
+        self.assertIn("rollouts: 1 (7 waves)", lines)
         self.assertIn("time zones: America/New_York, Asia/Tokyo, Australia/Sydney, "
                       "Europe/Berlin, Europe/London, UTC", lines)
         activities = [l for l in lines if l.startswith("activities: ")]

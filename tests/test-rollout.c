@@ -165,8 +165,14 @@ test_absorption (void)
   GPtrArray *downtime = maint_plan_get_host_downtime (plan);
 
   g_assert_cmpuint (maint_plan_get_n_unscheduled (plan), ==, 0);
-  g_assert_cmpuint (maint_plan_get_slots (plan)->len, ==, 2);   /* the host reboots only */
-  for (guint i = 1; i <= 5; i++)
+  /* the host reboots, and vm5: a staging machine is updated in its wave,
+   * before production, not absorbed by the host reboot at the end */
+  g_assert_cmpuint (maint_plan_get_slots (plan)->len, ==, 3);
+  g_assert_nonnull (maint_plan_lookup_slot (plan, "r/vm5"));
+  g_assert_cmpuint (maint_reboot_count_get_own (count_of (plan, "vm5")), ==, 1);
+  g_assert_cmpuint (maint_reboot_count_get_total (count_of (plan, "vm5")), ==, 2);
+  g_assert_cmpuint (maint_reboot_count_get_saved (count_of (plan, "vm5")), ==, 0);
+  for (guint i = 1; i <= 4; i++)
     {
       g_autofree char *name = g_strdup_printf ("vm%u", i);
       MaintRebootCount *count = count_of (plan, name);
@@ -181,10 +187,15 @@ test_absorption (void)
       MaintHostDowntime *d = g_ptr_array_index (downtime, i);
       g_autofree char *id = g_strdup_printf ("r/%s", maint_host_downtime_get_guest (d));
       const char * const *acts = maint_host_downtime_get_activities (d);
+      if (g_str_equal (maint_host_downtime_get_guest (d), "vm5"))
+        {
+          g_assert_null (acts[0]);
+          continue;
+        }
       g_assert_cmpstr (acts[0], ==, id);
       g_assert_null (acts[1]);
     }
-  g_assert_cmpuint (maint_plan_get_n_reboots_saved (plan), ==, 5);
+  g_assert_cmpuint (maint_plan_get_n_reboots_saved (plan), ==, 4);
 }
 
 static void
@@ -213,6 +224,105 @@ test_seed (void)
   g_assert_cmpuint (maint_plan_get_n_reboots_saved (plan), >=, absorbed);
 }
 
+/* Whether @vm's only activity is its generated one and its host reboots
+ * only for the rollout: then the post's promise is exact. */
+static gboolean
+plain_guest (MaintFleet   *fleet,
+             MaintMachine *vm)
+{
+  GPtrArray *acts = maint_fleet_get_activities (fleet);
+  const char *host = maint_machine_get_host (vm);
+
+  if (maint_machine_get_kind (vm) != MAINT_MACHINE_KIND_VM || host == NULL ||
+      !maint_machine_get_auto_schedule (vm))
+    return FALSE;
+  for (guint i = 0; i < acts->len; i++)
+    {
+      MaintActivity *a = g_ptr_array_index (acts, i);
+      const char *m = maint_activity_get_machine (a);
+      if (g_str_equal (m, maint_machine_get_name (vm)) ||
+          (g_str_equal (m, host) && maint_activity_get_reboot (a) != MAINT_REBOOT_KIND_NONE))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+absorbed_in (MaintPlan  *plan,
+             const char *id)
+{
+  GPtrArray *downtime = maint_plan_get_host_downtime (plan);
+
+  for (guint i = 0; i < downtime->len; i++)
+    if (g_strv_contains (maint_host_downtime_get_activities (g_ptr_array_index (downtime, i)), id))
+      return TRUE;
+  return FALSE;
+}
+
+/* The seed scenario (the posts' 2013 update, examples/fleets/gocept.json):
+ * without absorption every VM of the rollout is rebooted twice, as the
+ * post told the customers; with it, once wherever its group admits the
+ * host reboot. */
+static void
+test_seed_reboot_counts (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "examples", "fleets", "gocept.json", NULL);
+  g_autoptr(MaintFleet) fleet = maint_fleet_new_from_file (path, &error);
+  g_autoptr(MaintPlan) off = NULL;
+  g_autoptr(MaintPlan) on = NULL;
+  GPtrArray *machines;
+  guint n_plain = 0, n_absorbed = 0, n_own = 0;
+
+  g_assert_no_error (error);
+  machines = maint_fleet_get_machines (fleet);
+
+  maint_policy_set_coalesce_with_host_reboot (maint_fleet_get_policy (fleet), FALSE);
+  off = plan_and_verify (fleet);
+  maint_policy_set_coalesce_with_host_reboot (maint_fleet_get_policy (fleet), TRUE);
+  on = plan_and_verify (fleet);
+
+  for (guint i = 0; i < machines->len; i++)
+    {
+      MaintMachine *vm = g_ptr_array_index (machines, i);
+      const char *name = maint_machine_get_name (vm);
+      g_autofree char *id = g_strdup_printf ("os-2013-03/%s", name);
+      MaintRebootCount *c;
+
+      if (!plain_guest (fleet, vm) || maint_plan_lookup_slot (off, id) == NULL)
+        continue;
+      n_plain++;
+      c = count_of (off, name);
+      g_assert_cmpuint (maint_reboot_count_get_own (c), ==, 1);
+      g_assert_cmpuint (maint_reboot_count_get_host (c), ==, 1);
+      g_assert_cmpuint (maint_reboot_count_get_total (c), ==, 2);
+      g_assert_cmpuint (maint_reboot_count_get_saved (c), ==, 0);
+      g_assert_false (absorbed_in (off, id));
+
+      c = count_of (on, name);
+      if (absorbed_in (on, id))
+        {
+          n_absorbed++;
+          g_assert_null (maint_plan_lookup_slot (on, id));
+          g_assert_cmpuint (maint_reboot_count_get_own (c), ==, 0);
+          g_assert_cmpuint (maint_reboot_count_get_host (c), ==, 1);
+          g_assert_cmpuint (maint_reboot_count_get_total (c), ==, 1);
+          g_assert_cmpuint (maint_reboot_count_get_saved (c), ==, 1);
+        }
+      else if (maint_plan_lookup_slot (on, id) != NULL)
+        {
+          n_own++;
+          g_assert_cmpuint (maint_reboot_count_get_total (c), ==, 2);
+        }
+    }
+  g_test_message ("%u plain rollout VMs: %u absorbed, %u with a slot of their own",
+                  n_plain, n_absorbed, n_own);
+  g_assert_cmpuint (n_plain, >=, 20);
+  g_assert_cmpuint (n_absorbed, >, 0);
+  g_assert_cmpuint (maint_plan_get_n_reboots (on), <, maint_plan_get_n_reboots (off));
+  g_assert_cmpuint (maint_plan_get_n_reboots_saved (on), >, maint_plan_get_n_reboots_saved (off));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -221,5 +331,6 @@ main (int   argc,
   g_test_add_func ("/rollout/waves-and-hosts", test_waves_and_hosts);
   g_test_add_func ("/rollout/absorption", test_absorption);
   g_test_add_func ("/rollout/seed", test_seed);
+  g_test_add_func ("/rollout/seed-reboot-counts", test_seed_reboot_counts);
   return g_test_run ();
 }

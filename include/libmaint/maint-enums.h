@@ -204,4 +204,74 @@ typedef enum {
   MAINT_CONSTRAINT_MACHINE_OVERLAP,
 } MaintConstraint;
 
+/**
+ * MaintSvgGrouping:
+ * @MAINT_SVG_GROUPING_GROUP: one section per resource group, with the
+ *   group's maintenance windows shaded behind its rows
+ * @MAINT_SVG_GROUPING_HOST: one section per virtualisation host: the host
+ *   itself, then its guests; machines that run on no host come last
+ *
+ * How [method@Maint.Plan.to_svg] arranges the machines of a plan down the
+ * picture. Nicks: `group`, `host`.
+ */
+typedef enum {
+  MAINT_SVG_GROUPING_GROUP,
+  MAINT_SVG_GROUPING_HOST,
+} MaintSvgGrouping;
+
+/**
+ * MaintNoticeKind:
+ * @MAINT_NOTICE_KIND_SETTINGS: the resource group's maintenance settings:
+ *   contacts, time zone, windows and notice period
+ * @MAINT_NOTICE_KIND_NEW_WINDOWS: the new maintenance windows of the
+ *   group's machines
+ * @MAINT_NOTICE_KIND_CHANGES: announced windows that moved, were
+ *   cancelled or now need a different reboot
+ *
+ * What a notice to a resource group's contacts is about. Per planning
+ * run and group there is at most one notice of each kind. JSON nicks:
+ * `settings`, `new-windows`, `changes`.
+ */
+typedef enum {
+  MAINT_NOTICE_KIND_SETTINGS,
+  MAINT_NOTICE_KIND_NEW_WINDOWS,
+  MAINT_NOTICE_KIND_CHANGES,
+} MaintNoticeKind;
+
+/**
+ * MaintNoticeChange:
+ * @MAINT_NOTICE_CHANGE_NONE: announced before and unchanged as far as the
+ *   customer can tell (same time, same reboot); nothing to send
+ * @MAINT_NOTICE_CHANGE_NEW: a window that was not announced before
+ * @MAINT_NOTICE_CHANGE_MOVED: an announced window with a new start or end
+ * @MAINT_NOTICE_CHANGE_CANCELLED: an announced window that is no longer
+ *   planned
+ * @MAINT_NOTICE_CHANGE_REBOOT_CHANGED: an announced window at the same
+ *   time whose reboot changed (e.g. an activity needing a cold reboot was
+ *   merged into it)
+ *
+ * How a window compares with what was announced. JSON nicks: `none`,
+ * `new`, `moved`, `cancelled`, `reboot-changed`.
+ */
+typedef enum {
+  MAINT_NOTICE_CHANGE_NONE,
+  MAINT_NOTICE_CHANGE_NEW,
+  MAINT_NOTICE_CHANGE_MOVED,
+  MAINT_NOTICE_CHANGE_CANCELLED,
+  MAINT_NOTICE_CHANGE_REBOOT_CHANGED,
+} MaintNoticeChange;
+
+/**
+ * MaintFindingKind:
+ * @MAINT_FINDING_SERVICE_ON_ONE_HOST: more members of one service run on
+ *   one virtualisation host than the service's `max_unavailable` allows
+ *   down at once: the host's reboot (or failure) takes them down together
+ *
+ * What a [class@Maint.Finding] reports about the fleet's placement. JSON
+ * nicks: `service-on-one-host`.
+ */
+typedef enum {
+  MAINT_FINDING_SERVICE_ON_ONE_HOST, /*< nick=service-on-one-host >*/
+} MaintFindingKind;
+
 G_END_DECLS

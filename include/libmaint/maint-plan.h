@@ -152,6 +152,49 @@ MAINT_AVAILABLE_IN_1_0
 void               maint_host_downtime_set_activities (MaintHostDowntime  *self,
                                                        const char * const *activities);
 
+/* An activity whose slot ends after its deadline. */
+#define MAINT_TYPE_LATE_ACTIVITY (maint_late_activity_get_type ())
+MAINT_AVAILABLE_IN_1_0
+G_DECLARE_FINAL_TYPE (MaintLateActivity, maint_late_activity, MAINT, LATE_ACTIVITY, GObject)
+
+MAINT_AVAILABLE_IN_1_0
+MaintLateActivity *maint_late_activity_new          (const char        *activity,
+                                                     const char        *machine,
+                                                     gint64             deadline,
+                                                     gint64             end);
+MAINT_AVAILABLE_IN_1_0
+const char        *maint_late_activity_get_activity (MaintLateActivity *self);
+MAINT_AVAILABLE_IN_1_0
+const char        *maint_late_activity_get_machine  (MaintLateActivity *self);
+MAINT_AVAILABLE_IN_1_0
+gint64             maint_late_activity_get_deadline (MaintLateActivity *self);
+MAINT_AVAILABLE_IN_1_0
+gint64             maint_late_activity_get_end      (MaintLateActivity *self);
+MAINT_AVAILABLE_IN_1_0
+gint64             maint_late_activity_get_lateness (MaintLateActivity *self);
+
+/* A problem of the fleet the plan reports, e.g. a service on one host. */
+#define MAINT_TYPE_FINDING (maint_finding_get_type ())
+MAINT_AVAILABLE_IN_1_0
+G_DECLARE_FINAL_TYPE (MaintFinding, maint_finding, MAINT, FINDING, GObject)
+
+MAINT_AVAILABLE_IN_1_0
+MaintFinding       *maint_finding_new          (MaintFindingKind    kind,
+                                                const char         *service,
+                                                const char * const *machines,
+                                                const char         *host,
+                                                const char         *detail);
+MAINT_AVAILABLE_IN_1_0
+MaintFindingKind    maint_finding_get_kind     (MaintFinding       *self);
+MAINT_AVAILABLE_IN_1_0
+const char         *maint_finding_get_service  (MaintFinding       *self);
+MAINT_AVAILABLE_IN_1_0
+const char * const *maint_finding_get_machines (MaintFinding       *self);
+MAINT_AVAILABLE_IN_1_0
+const char         *maint_finding_get_host     (MaintFinding       *self);
+MAINT_AVAILABLE_IN_1_0
+const char         *maint_finding_get_detail   (MaintFinding       *self);
+
 /* The plan. */
 #define MAINT_TYPE_PLAN (maint_plan_get_type ())
 MAINT_AVAILABLE_IN_1_0
@@ -198,6 +241,16 @@ void        maint_plan_add_host_downtime   (MaintPlan         *self,
                                             MaintHostDowntime *downtime);
 MAINT_AVAILABLE_IN_1_0
 GPtrArray  *maint_plan_get_host_downtime   (MaintPlan         *self);
+MAINT_AVAILABLE_IN_1_0
+void        maint_plan_add_late            (MaintPlan         *self,
+                                            MaintLateActivity *late);
+MAINT_AVAILABLE_IN_1_0
+GPtrArray  *maint_plan_get_late            (MaintPlan         *self);
+MAINT_AVAILABLE_IN_1_0
+void        maint_plan_add_finding         (MaintPlan         *self,
+                                            MaintFinding      *finding);
+MAINT_AVAILABLE_IN_1_0
+GPtrArray  *maint_plan_get_findings        (MaintPlan         *self);
 MAINT_AVAILABLE_IN_1_0
 MaintSlot  *maint_plan_lookup_slot         (MaintPlan         *self,
                                             const char        *activity);

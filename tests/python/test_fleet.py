@@ -78,10 +78,12 @@ class ExampleFleetTest(unittest.TestCase):
         rollout = self.fleet.lookup_rollout("os-2013-03")
         waves = rollout.get_waves()
         self.assertEqual([w.props.name for w in waves],
-                         ["infrastructure", "representative", "20%", "30%", "rest"])
-        self.assertEqual(waves[0].props.select_kind, Maint.MachineKind.INFRASTRUCTURE)
-        self.assertTrue(waves[1].props.select_representative)
-        self.assertAlmostEqual(waves[2].props.share, 0.2)
+                         ["staging", "testing", "infrastructure", "representative",
+                          "20%", "30%", "rest"])
+        self.assertEqual(waves[0].props.select_stage, Maint.Stage.STAGING)
+        self.assertEqual(waves[2].props.select_kind, Maint.MachineKind.INFRASTRUCTURE)
+        self.assertTrue(waves[3].props.select_representative)
+        self.assertAlmostEqual(waves[4].props.share, 0.2)
         self.assertEqual(rollout.props.staging_lead, 86400)
 
     def test_round_trip(self):

@@ -205,7 +205,7 @@ class Lists(unittest.TestCase):
     def test_group_windows_and_rollout_waves(self):
         group = self.fleet.lookup_group('gocept-infra')
         self.assertEqual([str(w) for w in group.windows],
-                         ['mon-fri 05:00-08:00', 'sat 10:00-14:00'])
+                         ['mon-fri 05:00-09:00', 'sat 10:00-14:00'])
         rollout = self.fleet.rollouts[0]
         self.assertEqual([w.name for w in rollout.waves], [w.get_name() for w in rollout.get_waves()])
 

@@ -107,6 +107,7 @@ _TIME_PROPERTIES = {
                  'announced-at': _INSTANT},
     'Fleet': {'now': _INSTANT},
     'HostDowntime': {'start': _INSTANT, 'end': _INSTANT},
+    'LateActivity': {'deadline': _INSTANT, 'end': _INSTANT, 'lateness': _DURATION},
     'Machine': {'booted-at': _INSTANT},
     'Notice': {'created': _INSTANT, 'send-by': _INSTANT},
     'Notifier': {'now': _INSTANT},
