@@ -5,23 +5,39 @@
 #
 # For each seed: gen-fleet --small --max-activities 1 makes a crowded
 # fleet (one activity per VM; priorities and deadlines removed so the
-# objective is count, then total delay). maintctl plans it. A
-# time-indexed MILP at 5-minute granularity (every instant of these
-# fleets is on that grid) is solved with coinor-cbc through PuLP, in two
-# phases: most activities scheduled, then least total delay with that
-# count fixed. Delay = slot start - the activity's earliest start in its
-# group's windows ignoring capacity. Windows come from `maintctl windows`
-# (the library's expansion), blackouts are subtracted here.
+# objective is count, then reboots, then total delay). maintctl plans it.
+# A time-indexed MILP at 5-minute granularity (every instant of these
+# fleets is on that grid) is solved with coinor-cbc through PuLP,
+# lexicographically like the library's objective (doc/solver.md): most
+# activities scheduled; then fewest reboots with that count fixed (one
+# activity per slot here, so a reboot is a scheduled rebooting activity);
+# then least total delay with both fixed. Delay = slot start - the
+# activity's earliest start in its group's windows ignoring capacity.
+# Windows come from `maintctl windows` (the library's expansion),
+# blackouts are subtracted here.
 #
-# usage: bench-quality.py GEN_FLEET MAINTCTL [N_SEEDS]
+# The model encodes hard constraints 1-6 as the generator uses them:
+# windows (one maximal interval per slot), horizon, notice, not_before,
+# auto_schedule, fleet/host/group concurrency, service max_unavailable,
+# spacing and order. It refuses fleets it does not model (activities on
+# hosts, rollouts, pinned slots).
+#
+# Every cbc phase has a time limit (--time-limit, per fleet, shared by
+# the phases); a fleet where cbc did not prove optimality is reported
+# apart and left out of the totals, never waited for.
+#
+# usage: bench-quality.py GEN_FLEET MAINTCTL [N_SEEDS] [--time-limit S]
+#                         [--baseline MAINTCTL] [--seeds A,B,...]
+# --baseline plans the same fleets with a second maintctl (e.g. an older
+# build) so before/after come from one run on one machine.
 # Measures and prints; exits 0 unless a tool fails.
 
+import argparse
 import datetime
 import json
 import os
 import re
 import subprocess
-import sys
 import tempfile
 import time
 
@@ -79,13 +95,30 @@ def subtract(ivs, cuts):
     return merged
 
 
-def one_seed(gen, maintctl, seed, tmp):
+def plan_stats(maintctl, fleet_path, jobs):
+    plan = json.loads(subprocess.run([maintctl, "plan", fleet_path, "--format", "json"], check=True,
+                                     capture_output=True, text=True).stdout)
+    by_act = {}
+    for slot in plan["slots"]:
+        for act in slot["activities"]:
+            by_act[act] = parse_instant(slot["start"])
+    count = sum(1 for j in jobs if j["id"] in by_act)
+    reboots = sum(1 for j in jobs if j["id"] in by_act and j["reboots"])
+    delay = sum(by_act[j["id"]] - j["est"] for j in jobs if j["id"] in by_act)
+    return count, reboots, delay
+
+
+def one_seed(gen, maintctl, seed, tmp, time_limit, baseline=None):
     fleet_path = os.path.join(tmp, "fleet-%d.json" % seed)
     data = json.loads(subprocess.run([gen, "--small", "--seed", str(seed), "--max-activities", "1"],
                                      check=True, capture_output=True, text=True).stdout)
     for a in data["activities"]:
         a.pop("priority", None)
         a.pop("deadline", None)
+    hosts = {m["name"] for m in data["machines"] if m.get("kind") == "host"}
+    if data.get("rollouts") or any(a["machine"] in hosts or "scheduled" in a for a in data["activities"]):
+        raise SystemExit("bench-quality: seed %d: rollouts, host activities or pinned slots are not modelled"
+                         % seed)
     with open(fleet_path, "w") as f:
         json.dump(data, f)
 
@@ -103,11 +136,6 @@ def one_seed(gen, maintctl, seed, tmp):
         ivs = windows(maintctl, g["timezone"], g.get("windows", []), now, now + horizon) if g.get("windows") else []
         cuts = [(parse_instant(b["start"]), parse_instant(b["end"])) for b in g.get("blackouts", [])]
         avail[g["name"]] = subtract(ivs, cuts)
-
-    t0 = time.monotonic()
-    plan = json.loads(subprocess.run([maintctl, "plan", fleet_path, "--format", "json"],
-                                     check=True, capture_output=True, text=True).stdout)
-    ours_time = time.monotonic() - t0
 
     jobs = []
     for a in data["activities"]:
@@ -128,15 +156,11 @@ def one_seed(gen, maintctl, seed, tmp):
                 s += GRID
         est = starts[0] if starts else None
         jobs.append(dict(id=a["id"], machine=m["name"], group=g["name"], host=m.get("host"),
-                         length=length, starts=starts, est=est))
+                         length=length, starts=starts, est=est,
+                         reboots=a.get("reboot", "none") != "none"))
 
-    # our plan
-    by_act = {}
-    for slot in plan["slots"]:
-        for act in slot["activities"]:
-            by_act[act] = parse_instant(slot["start"])
-    ours_count = sum(1 for j in jobs if j["id"] in by_act)
-    ours_delay = sum(by_act[j["id"]] - j["est"] for j in jobs if j["id"] in by_act)
+    ours_count, ours_reboots, ours_delay = plan_stats(maintctl, fleet_path, jobs)
+    base = plan_stats(baseline, fleet_path, jobs) if baseline else None
 
     # the MILP
     x = {}
@@ -209,50 +233,94 @@ def one_seed(gen, maintctl, seed, tmp):
                                 prob += x[jb["id"], sb] + pulp.lpSum(early) <= 1
         return prob
 
-    solver = pulp.COIN_CMD(path="/usr/bin/cbc", msg=False)
+    # Three lexicographic phases sharing one time limit; a phase that
+    # stops on the limit leaves the fleet "unproven".
     t0 = time.monotonic()
-    prob = build()
+    proven = True
+
+    def solve(prob):
+        nonlocal proven
+        left = max(1.0, time_limit - (time.monotonic() - t0))
+        prob.solve(pulp.COIN_CMD(path="/usr/bin/cbc", msg=False, timeLimit=left))
+        if prob.sol_status != pulp.LpSolutionOptimal:
+            proven = False
+        return round(pulp.value(prob.objective) or 0)
+
     count_expr = pulp.lpSum(x.values())
+    reboot_expr = pulp.lpSum(x[j["id"], s] for j in jobs if j["reboots"] for s in j["starts"])
+    prob = build()
     prob += count_expr
-    prob.solve(solver)
-    opt_count = round(pulp.value(prob.objective) or 0)
-    prob2 = build()
-    prob2.sense = pulp.LpMinimize
-    prob2 += pulp.lpSum((s - j["est"]) * x[j["id"], s] for j in jobs for s in j["starts"])
-    prob2 += count_expr >= opt_count
-    prob2.solve(solver)
-    opt_delay = round(pulp.value(prob2.objective) or 0)
+    opt_count = solve(prob)
+    prob = build()
+    prob.sense = pulp.LpMinimize
+    prob += reboot_expr
+    prob += count_expr >= opt_count
+    opt_reboots = solve(prob)
+    prob = build()
+    prob.sense = pulp.LpMinimize
+    prob += pulp.lpSum((s - j["est"]) * x[j["id"], s] for j in jobs for s in j["starts"])
+    prob += count_expr >= opt_count
+    prob += reboot_expr <= opt_reboots
+    opt_delay = solve(prob)
     milp_time = time.monotonic() - t0
     return dict(seed=seed, jobs=len(jobs), vars=len(x), ours_count=ours_count, opt_count=opt_count,
-                ours_delay=ours_delay, opt_delay=opt_delay, ours_time=ours_time, milp_time=milp_time)
+                ours_reboots=ours_reboots, opt_reboots=opt_reboots, ours_delay=ours_delay,
+                opt_delay=opt_delay, base=base, proven=proven, milp_time=milp_time)
+
+
+def gap(delay, opt):
+    return 100.0 * (delay - opt) / opt if opt else 0.0
+
+
+def summary(label, rows, key):
+    """key(row) -> (count, reboots, delay) of the plan being judged."""
+    equal = [r for r in rows if key(r)[0] == r["opt_count"]]
+    print("%s: scheduled count equal to the optimum in %d of %d fleets (%d scheduled, optimum %d)"
+          % (label, len(equal), len(rows), sum(key(r)[0] for r in rows), sum(r["opt_count"] for r in rows)))
+    same = [r for r in equal if key(r)[1] == r["opt_reboots"]]
+    print("%s: reboots equal to the optimum in %d of those %d" % (label, len(same), len(equal)))
+    total = sum(key(r)[2] for r in equal)
+    opt = sum(r["opt_delay"] for r in equal)
+    within = sum(1 for r in equal if gap(key(r)[2], r["opt_delay"]) <= 2.0)
+    if opt:
+        print("%s: total delay where counts are equal: %d s vs optimum %d s, gap %.2f %%; "
+              "%d of %d fleets within 2 %%" % (label, total, opt, gap(total, opt), within, len(equal)))
 
 
 def main():
-    gen, maintctl = sys.argv[1], sys.argv[2]
-    n = int(sys.argv[3]) if len(sys.argv) > 3 else 20
+    ap = argparse.ArgumentParser()
+    ap.add_argument("gen")
+    ap.add_argument("maintctl")
+    ap.add_argument("n", nargs="?", type=int, default=20)
+    ap.add_argument("--time-limit", type=float, default=120.0, help="cbc seconds per fleet")
+    ap.add_argument("--baseline", help="a second maintctl to compare")
+    ap.add_argument("--seeds", help="comma-separated seeds instead of 1..N")
+    args = ap.parse_args()
+    seeds = [int(x) for x in args.seeds.split(",")] if args.seeds else list(range(1, args.n + 1))
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        print("%5s %5s %6s %6s %6s %12s %12s %8s %8s" % ("seed", "jobs", "vars", "ours", "opt",
-                                                         "ours delay", "opt delay", "gap %", "cbc s"))
-        for seed in range(1, n + 1):
-            r = one_seed(gen, maintctl, seed, tmp)
-            gap = 100.0 * (r["ours_delay"] - r["opt_delay"]) / r["opt_delay"] if r["opt_delay"] else 0.0
-            r["gap"] = gap
+        print("%5s %5s %6s %10s %6s %10s %12s %12s %8s %8s %s" % (
+            "seed", "jobs", "vars", "ours", "opt", "reb/opt", "ours delay", "opt delay", "gap %", "cbc s",
+            "baseline (count delay gap%)" if args.baseline else ""))
+        for seed in seeds:
+            r = one_seed(args.gen, args.maintctl, seed, tmp, args.time_limit, args.baseline)
             rows.append(r)
-            print("%5d %5d %6d %6d %6d %12d %12d %8.2f %8.2f" % (seed, r["jobs"], r["vars"], r["ours_count"],
-                                                                 r["opt_count"], r["ours_delay"], r["opt_delay"],
-                                                                 gap, r["milp_time"]), flush=True)
-    equal = sum(1 for r in rows if r["ours_count"] == r["opt_count"])
-    comparable = [r for r in rows if r["ours_count"] == r["opt_count"]]
-    total_ours = sum(r["ours_delay"] for r in comparable)
-    total_opt = sum(r["opt_delay"] for r in comparable)
-    within = sum(1 for r in comparable if r["gap"] <= 2.0)
-    print("scheduled count equal to the optimum: %d of %d fleets (ours %d, optimum %d in all)"
-          % (equal, len(rows), sum(r["ours_count"] for r in rows), sum(r["opt_count"] for r in rows)))
-    if total_opt:
-        print("total delay where counts are equal: ours %d s, optimum %d s, gap %.2f %%; "
-              "%d of %d fleets within 2 %%" % (total_ours, total_opt, 100.0 * (total_ours - total_opt) / total_opt,
-                                              within, len(comparable)))
+            extra = ""
+            if r["base"]:
+                extra = "%d %d %.2f" % (r["base"][0], r["base"][2], gap(r["base"][2], r["opt_delay"]))
+            print("%5d %5d %6d %10d %6d %5d/%-4d %12d %12d %8.2f %8.2f %s%s" % (
+                seed, r["jobs"], r["vars"], r["ours_count"], r["opt_count"], r["ours_reboots"],
+                r["opt_reboots"], r["ours_delay"], r["opt_delay"], gap(r["ours_delay"], r["opt_delay"]),
+                r["milp_time"], extra, "" if r["proven"] else "  (cbc: not proven optimal)"), flush=True)
+    proven = [r for r in rows if r["proven"]]
+    unproven = [r["seed"] for r in rows if not r["proven"]]
+    if unproven:
+        print("cbc did not prove optimality within %.0f s for seeds %s: left out below"
+              % (args.time_limit, ", ".join(map(str, unproven))))
+    summary("ours", proven, lambda r: (r["ours_count"], r["ours_reboots"], r["ours_delay"]))
+    if args.baseline:
+        summary("baseline", proven, lambda r: r["base"])
+
 
 
 if __name__ == "__main__":

@@ -113,6 +113,7 @@ main (int    argc,
     }
   printf ("time ratio 100k/10k: %.2f wall, %.2f cpu (design: <= 12)\n",
           seconds[2] / seconds[1], cpu[2] / cpu[1]);
-  printf ("(1k runs the order local search, 10k and 100k do not: see doc/solver.md)\n");
+  printf ("(1k runs the order local search and 60,000 placement moves; 10k and 100k\n"
+          " only the moves, a fifth of a placement per unit: see doc/solver.md)\n");
   return 0;
 }

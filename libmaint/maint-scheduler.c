@@ -1811,6 +1811,948 @@ solver_local_search (MaintSolver  *S,
   return ok;
 }
 
+/* ------------------------------------------------------------------ */
+/* Moves on the placement: ejection chains and shifts                  */
+
+/* The order search above reruns the whole greedy for every move, so it
+ * only fits small fleets and cannot leave a unit anywhere but where the
+ * greedy puts it. The moves below change the placement directly: take
+ * one to three units out, put them back one after the other (each at its
+ * earliest feasible start, through solver_place_unit), and keep the
+ * result when the objective restricted to those units is better — the
+ * other units did not change, so that is the whole objective's verdict.
+ *
+ * - Insert: a unit with an unscheduled activity is placed alone, else
+ *   by ejecting one or two related units (ejection chain of depth 2):
+ *   they are put back after it, elsewhere.
+ * - Shift: a delayed unit is moved to its earliest start given the
+ *   others, else ahead of one related unit that is then put back.
+ * - Ruin and recreate: a delayed or blocked unit and the related units
+ *   down during one of its group's maintenance intervals before its
+ *   current slot (or, every other time, all related units down between
+ *   its earliest start and its current one; up to fifteen) are taken out
+ *   and put back in a shuffled order drawn from a fixed seed, every
+ *   other time sorted shortest first.
+ *
+ * Work is counted in unit placements: a fixed budget on small fleets, a
+ * share of the units on large ones, so the plan never depends on the
+ * clock and the time stays linear in the fleet. Units with an activity in
+ * an announced slot are never moved. */
+#define MOVE_BUDGET      60000
+#define MOVE_SMALL_UNITS 2000
+#define MOVE_MAX_UNITS   16
+#define MOVE_SEED        0x656a6563
+#define MOVE_PAIRS       64     /* candidates tried in pairs (depth 2) */
+#define REPACK_MAX_UNITS 32     /* units in one exact repacking */
+
+typedef struct
+{
+  guint                  act;
+  MaintUnscheduledReason reason;
+  gboolean               had_why;
+  Why                    why;
+} MoveAct;
+
+typedef struct
+{
+  guint    units[REPACK_MAX_UNITS];
+  gboolean blocked[REPACK_MAX_UNITS];
+  guint    n_units;
+  guint    base;
+  GArray  *removed;     /* MaintSolverSlot, owning their activity arrays */
+  GArray  *saved;       /* MoveAct */
+  GArray  *taken;       /* slot indices, scratch */
+} Move;
+
+/* Takes slot @i (unpinned) out of the placement into @out; the last slot
+ * moves to index @i. */
+static void
+solver_take_slot (MaintSolver *S,
+                  guint        i,
+                  GArray      *out)
+{
+  guint last = S->slots->len - 1;
+  MaintSolverSlot slot = *solver_slot (S, i);
+
+  solver_occupy (S, &slot, -1);
+  for (guint k = 0; k < slot.n_acts; k++)
+    S->acts[slot.acts[k]].slot = -1;
+  g_array_append_val (out, slot);
+  if (i != last)
+    {
+      MaintSolverSlot *dst = solver_slot (S, i);
+
+      *dst = *solver_slot (S, last);
+      for (guint k = 0; k < dst->n_acts; k++)
+        S->acts[dst->acts[k]].slot = i;
+    }
+  g_array_set_size (S->slots, last);
+}
+
+static gboolean
+unit_movable (MaintSolver *S,
+              guint        u)
+{
+  const MaintSolverMachine *m = &S->machines[S->units[u].machine];
+
+  for (guint k = 0; k < m->n_acts; k++)
+    {
+      const MaintSolverAct *a = &S->acts[S->act_order[m->first_act + k]];
+
+      /* Rollout work keeps its waves and staging lead through the greedy */
+      if (a->held || a->rollout >= 0 || a->latest_end != 0)
+        return FALSE;
+      if (a->slot >= 0 && solver_slot (S, a->slot)->pinned)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+unit_unscheduled (MaintSolver *S,
+                  guint        u)
+{
+  const MaintSolverMachine *m = &S->machines[S->units[u].machine];
+
+  for (guint k = 0; k < m->n_acts; k++)
+    if (S->acts[S->act_order[m->first_act + k]].slot < 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether capacity or service limits kept an activity of @u out, by
+ * the record of its last search. */
+static gboolean
+unit_kept_out (MaintSolver *S,
+               guint        u)
+{
+  const MaintSolverMachine *m = &S->machines[S->units[u].machine];
+
+  for (guint k = 0; k < m->n_acts; k++)
+    {
+      guint act = S->act_order[m->first_act + k];
+
+      if (S->acts[act].slot < 0 && S->why[act] != NULL && stats_blocked (&S->why[act]->stats))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The span of @u's slots: [first start, last end), or FALSE if none. */
+static gboolean
+unit_span (MaintSolver *S,
+           guint        u,
+           gint64      *start,
+           gint64      *end)
+{
+  const MaintSolverMachine *m = &S->machines[S->units[u].machine];
+  gboolean any = FALSE;
+
+  for (guint k = 0; k < m->n_acts; k++)
+    {
+      const MaintSolverAct *a = &S->acts[S->act_order[m->first_act + k]];
+      const MaintSolverSlot *slot;
+
+      if (a->slot < 0)
+        continue;
+      slot = solver_slot (S, a->slot);
+      *start = any ? MIN (*start, slot->start) : slot->start;
+      *end = any ? MAX (*end, slot->end) : slot->end;
+      any = TRUE;
+    }
+  return any;
+}
+
+/* The total estimate of @u's activities. */
+static gint64
+unit_work (MaintSolver *S,
+           guint        u)
+{
+  const MaintSolverMachine *m = &S->machines[S->units[u].machine];
+  gint64 work = 0;
+
+  for (guint k = 0; k < m->n_acts; k++)
+    work += S->acts[S->act_order[m->first_act + k]].estimate;
+  return work;
+}
+
+/* The objective over the activities and slots of @units only. */
+static void
+units_score (MaintSolver *S,
+             const guint *units,
+             guint        n,
+             Score       *score)
+{
+  memset (score, 0, sizeof *score);
+  for (guint i = 0; i < n; i++)
+    {
+      const MaintSolverMachine *m = &S->machines[S->units[units[i]].machine];
+
+      for (guint k = 0; k < m->n_acts; k++)
+        {
+          const MaintSolverAct *a = &S->acts[S->act_order[m->first_act + k]];
+          const MaintSolverSlot *slot;
+          gboolean first = TRUE;
+
+          if (a->slot < 0)
+            {
+              score->unscheduled[MAINT_PRIORITY_EMERGENCY - a->priority]++;
+              continue;
+            }
+          slot = solver_slot (S, a->slot);
+          if (a->deadline != 0 && slot->end > a->deadline)
+            {
+              score->missed++;
+              score->lateness += slot->end - a->deadline;
+            }
+          if (!slot->pinned && a->earliest > 0)
+            score->delay += MAX (0, slot->start - a->earliest);
+          for (guint j = 0; j < k && first; j++)
+            first = S->acts[S->act_order[m->first_act + j]].slot != a->slot;
+          if (first && !slot->pinned && slot->reboot != MAINT_REBOOT_KIND_NONE)
+            score->reboots++;
+        }
+    }
+}
+
+static void
+move_begin (MaintSolver *S,
+            Move        *mv,
+            const guint *units,
+            guint        n)
+{
+  g_array_set_size (mv->removed, 0);
+  g_array_set_size (mv->saved, 0);
+  g_array_set_size (mv->taken, 0);
+  mv->n_units = n;
+  for (guint i = 0; i < n; i++)
+    {
+      const MaintSolverMachine *m = &S->machines[S->units[units[i]].machine];
+
+      mv->units[i] = units[i];
+      mv->blocked[i] = S->units[units[i]].blocked;
+      for (guint k = 0; k < m->n_acts; k++)
+        {
+          guint act = S->act_order[m->first_act + k];
+          MoveAct saved;
+          gint32 slot = S->acts[act].slot;
+          gboolean seen = FALSE;
+
+          memset (&saved, 0, sizeof saved);
+          saved.act = act;
+          saved.reason = S->acts[act].reason;
+          saved.had_why = S->why[act] != NULL;
+          if (saved.had_why)
+            saved.why = *S->why[act];
+          g_array_append_val (mv->saved, saved);
+          for (guint j = 0; j < mv->taken->len && !seen; j++)
+            seen = g_array_index (mv->taken, guint, j) == (guint) slot;
+          if (slot >= 0 && !seen)
+            g_array_append_val (mv->taken, slot);
+        }
+    }
+  /* Highest index first: the last slot that fills a hole is never one of ours */
+  for (guint i = 1; i < mv->taken->len; i++)
+    for (guint j = i; j > 0 && g_array_index (mv->taken, guint, j - 1) < g_array_index (mv->taken, guint, j); j--)
+      {
+        guint t = g_array_index (mv->taken, guint, j);
+        g_array_index (mv->taken, guint, j) = g_array_index (mv->taken, guint, j - 1);
+        g_array_index (mv->taken, guint, j - 1) = t;
+      }
+  for (guint i = 0; i < mv->taken->len; i++)
+    solver_take_slot (S, g_array_index (mv->taken, guint, i), mv->removed);
+  mv->base = S->slots->len;
+}
+
+static void
+move_undo (MaintSolver *S,
+           Move        *mv)
+{
+  while (S->slots->len > mv->base)
+    solver_pop (S);
+  for (guint i = mv->removed->len; i-- > 0;)
+    {
+      MaintSolverSlot slot = g_array_index (mv->removed, MaintSolverSlot, i);
+      guint index = S->slots->len;
+
+      g_array_append_val (S->slots, slot);
+      for (guint k = 0; k < slot.n_acts; k++)
+        S->acts[slot.acts[k]].slot = index;
+      solver_occupy (S, &slot, +1);
+    }
+  g_array_set_size (mv->removed, 0);
+  for (guint i = 0; i < mv->saved->len; i++)
+    {
+      const MoveAct *saved = &g_array_index (mv->saved, MoveAct, i);
+
+      S->acts[saved->act].reason = saved->reason;
+      if (saved->had_why)
+        {
+          if (S->why[saved->act] == NULL)
+            S->why[saved->act] = g_new (Why, 1);
+          *S->why[saved->act] = saved->why;
+        }
+      else
+        g_clear_pointer (&S->why[saved->act], g_free);
+    }
+  for (guint i = 0; i < mv->n_units; i++)
+    S->units[mv->units[i]].blocked = mv->blocked[i];
+}
+
+static void
+move_commit (Move *mv)
+{
+  for (guint i = 0; i < mv->removed->len; i++)
+    g_free (g_array_index (mv->removed, MaintSolverSlot, i).acts);
+  g_array_set_size (mv->removed, 0);
+}
+
+/* Takes @units out, puts them back in this order, keeps the result if it
+ * is better. */
+static gboolean
+move_try (MaintSolver *S,
+          Move        *mv,
+          const guint *units,
+          guint        n,
+          guint64     *spent)
+{
+  Score before, after;
+
+  units_score (S, units, n, &before);
+  move_begin (S, mv, units, n);
+  for (guint i = 0; i < n; i++)
+    S->units[units[i]].blocked = solver_place_unit (S, &S->units[units[i]]);
+  *spent += n;
+  units_score (S, units, n, &after);
+  if (score_cmp (&after, &before) < 0)
+    {
+      move_commit (mv);
+      return TRUE;
+    }
+  move_undo (S, mv);
+  return FALSE;
+}
+
+static void
+add_candidates (MaintSolver       *S,
+                const MaintTlList *list,
+                gint64             lo,
+                gint64             hi,
+                const guint       *unit_of,
+                guint              u,
+                GArray            *out,
+                guchar            *seen)
+{
+  for (guint i = 0; i < list->len; i++)
+    {
+      const MaintTlInterval *iv = &list->items[i];
+      guint v;
+
+      if (iv->start >= hi)
+        break;
+      if (iv->end <= lo || iv->tag < 0)
+        continue;
+      v = unit_of[iv->tag];
+      if (v == G_MAXUINT || v == u || seen[v])
+        continue;
+      seen[v] = 1;
+      g_array_append_val (out, v);
+    }
+}
+
+static int
+unit_rank_cmp (const void *pa,
+               const void *pb,
+               void       *data)
+{
+  const Unit *units = data;
+  guint a = units[*(const guint *) pa].rank, b = units[*(const guint *) pb].rank;
+
+  return a < b ? -1 : a > b;
+}
+
+/* Movable units with a slot in [lo, hi) that share a limited resource
+ * with @u: those in its group, host and services (their number is
+ * returned), then, on small fleets with a fleet-wide limit, every other
+ * such unit. */
+static guint
+move_candidates (MaintSolver *S,
+                 guint        u,
+                 gint64       lo,
+                 gint64       hi,
+                 const guint *unit_of,
+                 GArray      *out,
+                 guchar      *seen)
+{
+  const MaintSolverMachine *m = &S->machines[S->units[u].machine];
+
+  guint n_near;
+
+  g_array_set_size (out, 0);
+  if (S->groups[m->group].max_concurrent > 0)
+    add_candidates (S, &S->groups[m->group].down, lo, hi, unit_of, u, out, seen);
+  if (S->max_per_host > 0 && m->host >= 0)
+    add_candidates (S, &S->hosts[m->host], lo, hi, unit_of, u, out, seen);
+  for (guint i = 0; i < m->n_memberships; i++)
+    add_candidates (S, &S->services[S->memberships[m->first_membership + i].service].down,
+                    lo, hi, unit_of, u, out, seen);
+  n_near = out->len;
+  if (S->max_concurrent > 0 && S->n_units <= MOVE_SMALL_UNITS)
+    for (guint v = 0; v < S->n_units; v++)
+      {
+        gint64 s, e;
+        if (v != u && !seen[v] && unit_span (S, v, &s, &e) && s < hi && e > lo)
+          g_array_append_val (out, v);
+      }
+  for (guint i = 0; i < n_near; i++)
+    seen[g_array_index (out, guint, i)] = 0;
+  /* Only units the moves may touch; those sharing a group, host or
+   * service first, then the rest, each by rank */
+  for (guint i = 0; i < out->len;)
+    {
+      if (!unit_movable (S, g_array_index (out, guint, i)))
+        {
+          g_array_remove_index (out, i);
+          n_near -= i < n_near;
+        }
+      else
+        i++;
+    }
+  g_qsort_with_data (out->data, n_near, sizeof (guint), unit_rank_cmp, S->units);
+  g_qsort_with_data ((guint *) out->data + n_near, out->len - n_near, sizeof (guint), unit_rank_cmp, S->units);
+  return n_near;
+}
+
+/* Exact repacking. When a unit is kept out by a tight resource (its
+ * group, host or service, or the fleet), the movable units competing
+ * for it (at most REPACK_MAX_UNITS) are taken out and put back by a
+ * depth-first branch and bound over the order in which they are
+ * appended, each at its earliest feasible start given those before it
+ * (solver_place_unit(), so solver_check() still judges every hard
+ * constraint, those of other resources included). Only lists whose
+ * starts do not decrease are followed, so every schedule that packs the
+ * units left-justified in start order is reached once per tie order.
+ * A node's bound places each remaining unit alone on top of it: a unit
+ * that does not fit now never fits deeper (limits only tighten), and a
+ * start never gets earlier, so the objective over the set cannot beat
+ * (placed ones) + (remaining ones at those trial starts). The result is
+ * kept only when the objective over the set improves. Bounded by unit
+ * placements, never the clock. */
+#define REPACK_BUDGET     100000    /* unit placements per repacking */
+#define REPACK_TOTAL      600000    /* and per run */
+
+typedef struct
+{
+  MaintSolver *S;
+  const guint *set;
+  guint        n;
+  guint       *list, *best_list, *order;
+  guint        best_n;
+  gint64      *trial;                 /* scratch, per depth: n starts */
+  Score       *trial_score;           /* scratch, per depth: n scores */
+  guchar      *used;
+  Score        best;
+  guint64      spent, budget;
+} Repack;
+
+static gint64
+repack_start (MaintSolver *S,
+              guint        u)
+{
+  gint64 s, e;
+
+  return unit_span (S, u, &s, &e) ? s : -1;
+}
+
+static void
+repack_pop_to (MaintSolver *S,
+               guint        len)
+{
+  while (S->slots->len > len)
+    solver_pop (S);
+}
+
+static void
+repack_dfs (Repack *R,
+            guint   depth,
+            gint64  last)
+{
+  MaintSolver *S = R->S;
+  gint64 *trial = R->trial + (gsize) depth * R->n;
+  Score *ts = R->trial_score + (gsize) depth * R->n;
+  guint *order = R->order + (gsize) depth * R->n;
+  guint n_order = 0;
+  Score cur, lb;
+
+  units_score (S, R->set, R->n, &cur);
+  lb = cur;
+  /* Each remaining unit alone on top of this node */
+  for (guint i = 0; i < R->n; i++)
+    {
+      guint len = S->slots->len;
+      Score one;
+
+      trial[i] = -1;
+      if (R->used[i])
+        continue;
+      R->S->units[R->set[i]].blocked = solver_place_unit (S, &S->units[R->set[i]]);
+      R->spent++;
+      units_score (S, &R->set[i], 1, &one);
+      trial[i] = repack_start (S, R->set[i]);
+      ts[i] = one;
+      repack_pop_to (S, len);
+    }
+  /* The unscheduled part of the bound: every unit that fits now counts
+   * as scheduled with what it schedules alone */
+  {
+    Score all;
+
+    memset (&all, 0, sizeof all);
+    for (guint i = 0; i < R->n; i++)
+      if (!R->used[i])
+        {
+          const MaintSolverMachine *m = &S->machines[S->units[R->set[i]].machine];
+
+          for (guint k = 0; k < m->n_acts; k++)
+            all.unscheduled[MAINT_PRIORITY_EMERGENCY - S->acts[S->act_order[m->first_act + k]].priority]++;
+          if (trial[i] >= 0)
+            for (guint p = 0; p < 3; p++)
+              all.unscheduled[p] -= ts[i].unscheduled[p];
+        }
+    for (guint p = 0; p < 3; p++)
+      lb.unscheduled[p] = cur.unscheduled[p] - all.unscheduled[p];
+  }
+  if (memcmp (lb.unscheduled, R->best.unscheduled, sizeof lb.unscheduled) == 0)
+    for (guint i = 0; i < R->n; i++)
+      if (!R->used[i] && trial[i] >= 0)
+        {
+          lb.missed += ts[i].missed;
+          lb.lateness += ts[i].lateness;
+          lb.reboots += ts[i].reboots;
+          lb.delay += ts[i].delay;
+        }
+  if (score_cmp (&lb, &R->best) >= 0)
+    return;
+
+  /* A leaf: record it when better */
+  if (score_cmp (&cur, &R->best) < 0)
+    {
+      R->best = cur;
+      R->best_n = depth;
+      memcpy (R->best_list, R->list, depth * sizeof (guint));
+    }
+
+  /* Children: earliest trial start first, then least work */
+  for (guint i = 0; i < R->n; i++)
+    if (!R->used[i] && trial[i] >= last)
+      {
+        guint j = n_order++;
+
+        for (; j > 0; j--)
+          {
+            guint o = order[j - 1];
+            if (trial[o] < trial[i] ||
+                (trial[o] == trial[i] && unit_work (S, R->set[o]) <= unit_work (S, R->set[i])))
+              break;
+            order[j] = o;
+          }
+        order[j] = i;
+      }
+  for (guint c = 0; c < n_order && R->spent < R->budget; c++)
+    {
+      guint i = order[c], len = S->slots->len;
+      gboolean twin = FALSE;
+
+      /* Interchangeable with a sibling already tried: same machine shape */
+      for (guint d = 0; d < c && !twin; d++)
+        {
+          const Unit *a = &S->units[R->set[order[d]]], *b = &S->units[R->set[i]];
+          const MaintSolverMachine *ma = &S->machines[a->machine], *mb = &S->machines[b->machine];
+
+          twin = trial[order[d]] == trial[i] && ma->group == mb->group && ma->host == mb->host &&
+                 ma->n_memberships == 0 && mb->n_memberships == 0 &&
+                 score_cmp (&ts[order[d]], &ts[i]) == 0 &&
+                 unit_work (S, R->set[order[d]]) == unit_work (S, R->set[i]) &&
+                 a->earliest == b->earliest && a->priority == b->priority && a->deadline == b->deadline;
+        }
+      if (twin)
+        continue;
+      R->used[i] = 1;
+      R->list[depth] = i;
+      S->units[R->set[i]].blocked = solver_place_unit (S, &S->units[R->set[i]]);
+      R->spent++;
+      repack_dfs (R, depth + 1, trial[i]);
+      repack_pop_to (S, len);
+      R->used[i] = 0;
+    }
+}
+
+/* The units competing with blocked unit @u for the resource that kept
+ * it out most often; 0 when there are too many or none. */
+static guint
+repack_set (MaintSolver *S,
+            guint        u,
+            guint       *set)
+{
+  const MaintSolverMachine *m = &S->machines[S->units[u].machine];
+  const MaintSolverGroup *g = &S->groups[m->group];
+  const Why *why = NULL;
+  MaintBlock worst = MAINT_BLOCK_NONE;
+  guint n = 0;
+
+  for (guint k = 0; k < m->n_acts && why == NULL; k++)
+    why = S->why[S->act_order[m->first_act + k]];
+  if (why == NULL)
+    return 0;
+  for (MaintBlock b = MAINT_BLOCK_MACHINE; b < MAINT_N_BLOCKS; b++)
+    if (why->stats.counts[b] > 0 && (worst == MAINT_BLOCK_NONE || why->stats.counts[b] >= why->stats.counts[worst]))
+      worst = b;
+
+  for (guint v = 0; v < S->n_units; v++)
+    {
+      const MaintSolverMachine *mv = &S->machines[S->units[v].machine];
+      gboolean in = v == u;
+
+      if (!in && (S->units[v].earliest < 0 || !unit_movable (S, v)))
+        continue;
+      switch (worst)
+        {
+        case MAINT_BLOCK_GROUP:
+          in |= mv->group == m->group;
+          break;
+        case MAINT_BLOCK_HOST:
+          in |= m->host >= 0 && mv->host == m->host;
+          break;
+        case MAINT_BLOCK_ORDER:
+        case MAINT_BLOCK_SERVICE:
+        case MAINT_BLOCK_SPACING:
+          for (guint i = 0; i < mv->n_memberships && !in; i++)
+            in = S->memberships[mv->first_membership + i].service == why->stats.last[worst].service;
+          break;
+        case MAINT_BLOCK_FLEET:
+          {
+            gint64 s, e;
+
+            /* Same group, or down in one of its intervals from u's earliest start */
+            in |= mv->group == m->group;
+            if (!in && unit_span (S, v, &s, &e) && e > S->units[u].earliest)
+              {
+                guint k = maint_interval_set_lower_bound (g->available, s);
+
+                in = (k < g->n_bounds && g->bounds[2 * k] < e) ||
+                     (k > 0 && g->bounds[2 * k - 1] > s);
+              }
+          }
+          break;
+        case MAINT_BLOCK_NONE:
+        case MAINT_BLOCK_MACHINE:
+        case MAINT_N_BLOCKS:
+        default:
+          break;
+        }
+      if (!in)
+        continue;
+      /* An announced slot of the machine could take merges the search
+       * would not undo */
+      for (guint i = 0; i < S->n_pinned_slots && in; i++)
+        in = solver_slot (S, i)->machine != S->units[v].machine;
+      if (!in)
+        continue;
+      if (n == REPACK_MAX_UNITS)
+        return 0;
+      set[n++] = v;
+    }
+  return n;
+}
+
+static gboolean
+move_repack (MaintSolver *S,
+             Move        *mv,
+             guint        u,
+             guint64     *spent,
+             guint64      limit)
+{
+  guint set[REPACK_MAX_UNITS], n;
+  Repack R = { 0, };
+  Score before, after;
+
+  n = repack_set (S, u, set);
+  if (n < 2 || limit == 0)
+    return FALSE;
+  R.S = S;
+  R.set = set;
+  R.n = n;
+  R.list = g_new0 (guint, n);
+  R.best_list = g_new0 (guint, n);
+  R.order = g_new0 (guint, (gsize) n * (n + 1));
+  R.trial = g_new0 (gint64, (gsize) n * (n + 1));
+  R.trial_score = g_new0 (Score, (gsize) n * (n + 1));
+  R.used = g_new0 (guchar, n);
+  R.budget = MIN (limit, REPACK_BUDGET);
+
+  units_score (S, set, n, &before);
+  R.best = before;
+  R.best_n = G_MAXUINT;
+  move_begin (S, mv, set, n);
+  repack_dfs (&R, 0, G_MININT64);
+  *spent += R.spent;
+
+  if (R.best_n != G_MAXUINT)
+    {
+      /* Replay the best list, then every other unit in rank order */
+      for (guint i = 0; i < R.best_n; i++)
+        {
+          R.used[R.best_list[i]] = 2;
+          S->units[set[R.best_list[i]]].blocked = solver_place_unit (S, &S->units[set[R.best_list[i]]]);
+        }
+      for (guint i = 0; i < n; i++)
+        if (R.used[i] != 2)
+          S->units[set[i]].blocked = solver_place_unit (S, &S->units[set[i]]);
+    }
+  g_free (R.list);
+  g_free (R.best_list);
+  g_free (R.order);
+  g_free (R.trial);
+  g_free (R.trial_score);
+  g_free (R.used);
+  if (R.best_n != G_MAXUINT)
+    {
+      units_score (S, set, n, &after);
+      if (score_cmp (&after, &before) < 0)
+        {
+          move_commit (mv);
+          return TRUE;
+        }
+    }
+  move_undo (S, mv);
+  return FALSE;
+}
+
+static gboolean
+solver_improve (MaintSolver  *S,
+                GError      **error)
+{
+  g_autofree guint *unit_of = NULL;
+  g_autofree guint *by_rank = NULL;
+  g_autofree guchar *seen = NULL;
+  g_autoptr(GArray) cand = NULL;
+  g_autofree Score *repack_failed = NULL;
+  Move mv = { 0, };
+  guint64 budget, spent = 0, repack_spent = 0;
+  gint64 margin = 0;
+  gboolean improved = TRUE, changed = FALSE, ok = TRUE;
+  guint moves = 0;
+
+  if (S->n_units == 0)
+    return TRUE;
+  budget = S->n_units <= MOVE_SMALL_UNITS ? MOVE_BUDGET : S->n_units / 5;
+  unit_of = g_new (guint, MAX (S->n_machines, 1));
+  by_rank = g_new (guint, S->n_units);
+  seen = g_new0 (guchar, S->n_units);
+  cand = g_array_new (FALSE, FALSE, sizeof (guint));
+  repack_failed = g_new (Score, S->n_units);
+  for (guint u = 0; u < S->n_units; u++)
+    repack_failed[u].reboots = -1;
+  mv.removed = g_array_new (FALSE, FALSE, sizeof (MaintSolverSlot));
+  mv.saved = g_array_new (FALSE, FALSE, sizeof (MoveAct));
+  mv.taken = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < S->n_machines; i++)
+    unit_of[i] = G_MAXUINT;
+  for (guint u = 0; u < S->n_units; u++)
+    {
+      unit_of[S->units[u].machine] = u;
+      by_rank[S->units[u].rank] = u;
+    }
+  for (guint k = 0; k < S->n_services; k++)
+    margin = MAX (margin, S->services[k].spacing);
+
+  while (improved && spent < budget && ok)
+    {
+      improved = FALSE;
+
+      /* Insert: most important first */
+      for (guint r = 0; r < S->n_units && spent < budget && ok; r++)
+        {
+          guint u = by_rank[r], pick[MOVE_MAX_UNITS] = { u, 0, 0 };
+          gboolean done = FALSE;
+
+          if ((++moves & 255) == 0 && g_cancellable_set_error_if_cancelled (S->cancellable, error))
+            ok = FALSE;
+          if (!ok || S->units[u].earliest < 0 || !unit_unscheduled (S, u) || !unit_movable (S, u))
+            continue;
+          if (move_try (S, &mv, pick, 1, &spent))
+            {
+              improved = changed = TRUE;
+              continue;
+            }
+          /* Ejecting only helps what capacity or services kept out (the
+           * flag may be stale after a restored snapshot: ask the record) */
+          if (!unit_kept_out (S, u))
+            continue;
+          move_candidates (S, u, S->units[u].earliest - margin, S->horizon_end + margin, unit_of, cand, seen);
+          for (guint i = 0; i < cand->len && !done && spent < budget; i++)
+            {
+              pick[1] = g_array_index (cand, guint, i);
+              done = move_try (S, &mv, pick, 2, &spent);
+            }
+          /* The exact repacking of the resource that kept it out */
+          if (!done && S->n_units <= MOVE_SMALL_UNITS && repack_spent < REPACK_TOTAL)
+            {
+              guint64 before = spent;
+              Score here;
+
+              /* Once per unit and state of the unit: a repacking that
+               * found nothing is not repeated while the unit is kept out
+               * the same way (changes elsewhere are left to the
+               * ejections) */
+              units_score (S, &u, 1, &here);
+              if (repack_failed[u].reboots < 0 || score_cmp (&here, &repack_failed[u]) != 0)
+                {
+                  done = move_repack (S, &mv, u, &spent, REPACK_TOTAL - repack_spent);
+                  if (!done)
+                    repack_failed[u] = here;
+                }
+              repack_spent += spent - before;
+              spent = before;
+            }
+          for (guint i = 0; i < MIN (cand->len, MOVE_PAIRS) && !done && spent < budget; i++)
+            for (guint j = i + 1; j < MIN (cand->len, MOVE_PAIRS) && !done && spent < budget; j++)
+              {
+                pick[1] = g_array_index (cand, guint, i);
+                pick[2] = g_array_index (cand, guint, j);
+                done = move_try (S, &mv, pick, 3, &spent);
+              }
+          if (done)
+            improved = changed = TRUE;
+        }
+
+      /* Shift: delayed units to earlier starts */
+      for (guint r = 0; r < S->n_units && spent < budget && ok; r++)
+        {
+          guint u = by_rank[r], pick[MOVE_MAX_UNITS] = { u, 0, 0 };
+          gboolean done = FALSE;
+          gint64 s, e;
+
+          if ((++moves & 255) == 0 && g_cancellable_set_error_if_cancelled (S->cancellable, error))
+            ok = FALSE;
+          if (!ok || unit_delay (S, &S->units[u]) == 0 || !unit_movable (S, u) ||
+              !unit_span (S, u, &s, &e))
+            continue;
+          if (move_try (S, &mv, pick, 1, &spent))
+            {
+              improved = changed = TRUE;
+              continue;
+            }
+          move_candidates (S, u, S->units[u].earliest - margin, e + margin, unit_of, cand, seen);
+          for (guint i = 0; i < cand->len && !done && spent < budget; i++)
+            {
+              pick[1] = g_array_index (cand, guint, i);
+              done = move_try (S, &mv, pick, 2, &spent);
+            }
+          if (done)
+            improved = changed = TRUE;
+        }
+    }
+
+  /* Ruin and recreate with the rest of the budget */
+  if (ok && spent < budget)
+    {
+      g_autoptr(GRand) rand = g_rand_new_with_seed (MOVE_SEED);
+      g_autofree guint *pool = g_new (guint, S->n_units);
+      guint stale = 0;
+
+      while (spent < budget && ok && stale < 64 * S->n_units + 1024)
+        {
+          guint n_pool = 0, u, n_pick, n_near, pick[MOVE_MAX_UNITS];
+          gint64 s, e;
+
+          if ((++moves & 255) == 0 && g_cancellable_set_error_if_cancelled (S->cancellable, error))
+            {
+              ok = FALSE;
+              break;
+            }
+          for (guint i = 0; i < S->n_units; i++)
+            if (S->units[i].earliest >= 0 && unit_movable (S, i) &&
+                ((unit_unscheduled (S, i) && S->units[i].blocked) || unit_delay (S, &S->units[i]) > 0))
+              pool[n_pool++] = i;
+          if (n_pool == 0)
+            break;
+          u = pool[g_rand_int_range (rand, 0, n_pool)];
+          if (!unit_span (S, u, &s, &e))
+            s = S->horizon_end;
+          if (g_rand_boolean (rand))
+            n_near = move_candidates (S, u, S->units[u].earliest - margin, MIN (s, S->horizon_end) + margin,
+                             unit_of, cand, seen);
+          else
+          {
+            /* One maintenance interval of u's group between its earliest
+             * start and its current one: the units down then */
+            const MaintSolverGroup *g = &S->groups[S->machines[S->units[u].machine].group];
+            guint lo = maint_interval_set_lower_bound (g->available, S->units[u].earliest);
+            guint hi = maint_interval_set_lower_bound (g->available, s);
+            guint k;
+
+            hi = MIN (MAX (hi, lo + 1), g->n_bounds);
+            if (lo >= hi)
+              continue;
+            k = g_rand_int_range (rand, lo, hi);
+            n_near = move_candidates (S, u, g->bounds[2 * k] - margin, g->bounds[2 * k + 1] + margin, unit_of, cand, seen);
+          }
+          n_pick = MIN (cand->len, MOVE_MAX_UNITS - 1);
+          pick[0] = u;
+          for (guint i = 0; i < n_pick; i++)
+            {
+              /* Related units first */
+              guint j = g_rand_int_range (rand, i, i < n_near ? n_near : cand->len), t;
+
+              t = g_array_index (cand, guint, i);
+              g_array_index (cand, guint, i) = g_array_index (cand, guint, j);
+              g_array_index (cand, guint, j) = t;
+              pick[1 + i] = g_array_index (cand, guint, i);
+            }
+          for (guint i = n_pick; i > 0; i--)
+            {
+              guint j = g_rand_int_range (rand, 0, i + 1), t = pick[i];
+              pick[i] = pick[j];
+              pick[j] = t;
+            }
+          /* Every other time shortest first, which packs the most units
+           * into a window (the shuffle breaks ties) */
+          if (g_rand_boolean (rand))
+            for (guint i = 1; i <= n_pick; i++)
+              for (guint j = i; j > 0 && unit_work (S, pick[j - 1]) > unit_work (S, pick[j]); j--)
+                {
+                  guint t = pick[j];
+                  pick[j] = pick[j - 1];
+                  pick[j - 1] = t;
+                }
+          if (move_try (S, &mv, pick, 1 + n_pick, &spent))
+            {
+              changed = TRUE;
+              stale = 0;
+            }
+          else
+            stale++;
+        }
+    }
+
+  /* Moves may have freed room for an unscheduled unit that the budget
+   * did not revisit: a last pass, outside the budget, so an unscheduled
+   * activity never fits where the plan leaves room. */
+  for (guint r = 0; r < S->n_units && changed && ok; r++)
+    {
+      guint u = by_rank[r];
+
+      if (unit_unscheduled (S, u) && unit_movable (S, u))
+        move_try (S, &mv, &u, 1, &spent);
+    }
+
+  g_array_unref (mv.removed);
+  g_array_unref (mv.saved);
+  g_array_unref (mv.taken);
+  return ok;
+}
+
 /* Squeaky wheel: units that capacity or service limits kept out go
  * first in the next round; a round that is better by the objective is
  * kept, the first one that is not ends the repair. The number of rounds
@@ -1867,6 +2809,8 @@ solver_solve (MaintSolver  *S,
   snapshot_clear (&best_snap);
   if (ok)
     ok = solver_local_search (S, error);
+  if (ok)
+    ok = solver_improve (S, error);
   return ok;
 }
 
