@@ -330,6 +330,137 @@ func (c *Constraint) UnmarshalText(text []byte) error {
 	return err
 }
 
+// SvgGrouping says how Plan.SVG arranges the machines of a plan down the
+// picture.
+type SvgGrouping int
+
+// SVG groupings.
+const (
+	// SvgGroupingGroup draws one section per resource group, with the
+	// group's maintenance windows shaded behind its rows ("group").
+	SvgGroupingGroup SvgGrouping = C.MAINT_SVG_GROUPING_GROUP
+	// SvgGroupingHost draws one section per virtualisation host: the host
+	// itself, then its guests; machines on no host come last ("host").
+	SvgGroupingHost SvgGrouping = C.MAINT_SVG_GROUPING_HOST
+)
+
+var svgGroupingNicks = []string{"group", "host"}
+
+// String returns the nick, e.g. "group".
+func (g SvgGrouping) String() string { return enumNick(svgGroupingNicks, int(g), "SvgGrouping") }
+
+// MarshalText returns the nick.
+func (g SvgGrouping) MarshalText() ([]byte, error) {
+	return enumText(svgGroupingNicks, int(g), "SvgGrouping")
+}
+
+// UnmarshalText parses a nick.
+func (g *SvgGrouping) UnmarshalText(text []byte) error {
+	v, err := enumParse(svgGroupingNicks, text, "SvgGrouping")
+	*g = SvgGrouping(v)
+	return err
+}
+
+// NoticeKind says what a notice to a resource group's contacts is about.
+// Per notifier run and group there is at most one notice of each kind.
+type NoticeKind int
+
+// Notice kinds.
+const (
+	// NoticeKindSettings announces the group's maintenance settings:
+	// contacts, time zone, windows and notice period ("settings").
+	NoticeKindSettings NoticeKind = C.MAINT_NOTICE_KIND_SETTINGS
+	// NoticeKindNewWindows announces new maintenance windows of the
+	// group's machines ("new-windows").
+	NoticeKindNewWindows NoticeKind = C.MAINT_NOTICE_KIND_NEW_WINDOWS
+	// NoticeKindChanges announces windows that moved, were cancelled or
+	// now need a different reboot ("changes").
+	NoticeKindChanges NoticeKind = C.MAINT_NOTICE_KIND_CHANGES
+)
+
+var noticeKindNicks = []string{"settings", "new-windows", "changes"}
+
+// String returns the JSON nick, e.g. "new-windows".
+func (k NoticeKind) String() string { return enumNick(noticeKindNicks, int(k), "NoticeKind") }
+
+// MarshalText returns the JSON nick.
+func (k NoticeKind) MarshalText() ([]byte, error) {
+	return enumText(noticeKindNicks, int(k), "NoticeKind")
+}
+
+// UnmarshalText parses a JSON nick.
+func (k *NoticeKind) UnmarshalText(text []byte) error {
+	v, err := enumParse(noticeKindNicks, text, "NoticeKind")
+	*k = NoticeKind(v)
+	return err
+}
+
+// NoticeChange says how a window compares with what was announced.
+type NoticeChange int
+
+// Notice changes.
+const (
+	// NoticeChangeNone: announced before and unchanged as far as the
+	// customer can tell; nothing to send ("none").
+	NoticeChangeNone NoticeChange = C.MAINT_NOTICE_CHANGE_NONE
+	// NoticeChangeNew: a window that was not announced before ("new").
+	NoticeChangeNew NoticeChange = C.MAINT_NOTICE_CHANGE_NEW
+	// NoticeChangeMoved: an announced window with a new start or end ("moved").
+	NoticeChangeMoved NoticeChange = C.MAINT_NOTICE_CHANGE_MOVED
+	// NoticeChangeCancelled: an announced window that is no longer
+	// planned ("cancelled").
+	NoticeChangeCancelled NoticeChange = C.MAINT_NOTICE_CHANGE_CANCELLED
+	// NoticeChangeRebootChanged: an announced window at the same time
+	// whose reboot changed ("reboot-changed").
+	NoticeChangeRebootChanged NoticeChange = C.MAINT_NOTICE_CHANGE_REBOOT_CHANGED
+)
+
+var noticeChangeNicks = []string{"none", "new", "moved", "cancelled", "reboot-changed"}
+
+// String returns the JSON nick, e.g. "moved".
+func (c NoticeChange) String() string { return enumNick(noticeChangeNicks, int(c), "NoticeChange") }
+
+// MarshalText returns the JSON nick.
+func (c NoticeChange) MarshalText() ([]byte, error) {
+	return enumText(noticeChangeNicks, int(c), "NoticeChange")
+}
+
+// UnmarshalText parses a JSON nick.
+func (c *NoticeChange) UnmarshalText(text []byte) error {
+	v, err := enumParse(noticeChangeNicks, text, "NoticeChange")
+	*c = NoticeChange(v)
+	return err
+}
+
+// FindingKind says what a Finding reports about the fleet's placement.
+type FindingKind int
+
+// Finding kinds.
+const (
+	// FindingServiceOnOneHost: more members of one service run on one
+	// virtualisation host than the service's max_unavailable allows down
+	// at once, so the host's reboot takes them down together
+	// ("service-on-one-host").
+	FindingServiceOnOneHost FindingKind = C.MAINT_FINDING_SERVICE_ON_ONE_HOST
+)
+
+var findingKindNicks = []string{"service-on-one-host"}
+
+// String returns the JSON nick, e.g. "service-on-one-host".
+func (k FindingKind) String() string { return enumNick(findingKindNicks, int(k), "FindingKind") }
+
+// MarshalText returns the JSON nick.
+func (k FindingKind) MarshalText() ([]byte, error) {
+	return enumText(findingKindNicks, int(k), "FindingKind")
+}
+
+// UnmarshalText parses a JSON nick.
+func (k *FindingKind) UnmarshalText(text []byte) error {
+	v, err := enumParse(findingKindNicks, text, "FindingKind")
+	*k = FindingKind(v)
+	return err
+}
+
 // enumTables maps each enumeration's Go name to its nicks in Go and its
 // GType in C; the tests compare the two.
 func enumTables() map[string][]string {
@@ -341,6 +472,10 @@ func enumTables() map[string][]string {
 		"Priority":          priorityNicks,
 		"UnscheduledReason": unscheduledReasonNicks,
 		"Constraint":        constraintNicks,
+		"SvgGrouping":       svgGroupingNicks,
+		"NoticeKind":        noticeKindNicks,
+		"NoticeChange":      noticeChangeNicks,
+		"FindingKind":       findingKindNicks,
 	}
 }
 
@@ -363,6 +498,14 @@ func cEnumNicks(name string) []string {
 		gtype = C.maint_unscheduled_reason_get_type()
 	case "Constraint":
 		gtype = C.maint_constraint_get_type()
+	case "SvgGrouping":
+		gtype = C.maint_svg_grouping_get_type()
+	case "NoticeKind":
+		gtype = C.maint_notice_kind_get_type()
+	case "NoticeChange":
+		gtype = C.maint_notice_change_get_type()
+	case "FindingKind":
+		gtype = C.maint_finding_kind_get_type()
 	default:
 		return nil
 	}

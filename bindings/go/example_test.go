@@ -1,6 +1,7 @@
 package maint_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"time"
@@ -33,4 +34,32 @@ func ExampleParseFleet_error() {
 		fmt.Println(e.Domain == maint.FleetErrorDomain, e.Message)
 	}
 	// Output: true machines[0]: missing required field "group"
+}
+
+// The notifier turns a plan into one message per resource group, in the
+// group's language.
+func ExampleNotifier_Run() {
+	fleet, err := maint.ParseFleet([]byte(`{
+	  "format": "libmaint-fleet/1", "now": "2026-03-02T12:00:00Z",
+	  "resource_groups": [{"name": "kunde", "contacts": ["it@kunde.example"],
+	    "timezone": "Europe/Berlin", "locale": "de",
+	    "windows": ["daily 22:00-02:00"], "notice": "P2D"}],
+	  "machines": [{"name": "web1", "group": "kunde", "kind": "infrastructure"}],
+	  "activities": [{"id": "k1", "machine": "web1", "kind": "kernel-update",
+	    "estimate": "PT20M", "reboot": "warm"}]}`))
+	if err != nil {
+		panic(err)
+	}
+	plan, err := maint.NewScheduler(fleet).Run(context.Background())
+	if err != nil {
+		panic(err)
+	}
+	notices, err := maint.NewNotifier(fleet, plan).Run()
+	if err != nil {
+		panic(err)
+	}
+	for _, n := range notices {
+		fmt.Println(n.Kind(), n.Recipients(), n.Subject())
+	}
+	// Output: new-windows [it@kunde.example] Geplante Wartung für kunde: 1 Maschine ab Mittwoch, 4. März 2026
 }

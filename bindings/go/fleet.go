@@ -213,6 +213,20 @@ func (f *Fleet) AddActivity(a *Activity) error {
 	return nil
 }
 
+// AddRollout appends a rollout, which the fleet then shares with r. A
+// second rollout of the same name is an *Error with code
+// FleetErrorDuplicateFailed.
+func (f *Fleet) AddRollout(r *Rollout) error {
+	var gerr *C.GError
+	ok := C.maint_fleet_add_rollout(f.c(), r.c(), &gerr)
+	runtime.KeepAlive(f)
+	runtime.KeepAlive(r)
+	if ok == C.FALSE {
+		return takeError(gerr)
+	}
+	return nil
+}
+
 // Groups returns the resource groups in fleet order.
 func (f *Fleet) Groups() []*ResourceGroup {
 	defer runtime.KeepAlive(f)
@@ -257,6 +271,17 @@ func (f *Fleet) Activities() []*Activity {
 	return out
 }
 
+// Rollouts returns the rollouts in fleet order.
+func (f *Fleet) Rollouts() []*Rollout {
+	defer runtime.KeepAlive(f)
+	items := ptrArray(C.maint_fleet_get_rollouts(f.c()))
+	out := make([]*Rollout, 0, len(items))
+	for _, p := range items {
+		out = append(out, borrowRollout((*C.MaintRollout)(unsafe.Pointer(p))))
+	}
+	return out
+}
+
 // Group returns the resource group of that name, or nil.
 func (f *Fleet) Group(name string) *ResourceGroup {
 	s := cString(name)
@@ -287,6 +312,14 @@ func (f *Fleet) Activity(id string) *Activity {
 	defer freeString(s)
 	defer runtime.KeepAlive(f)
 	return borrowActivity(C.maint_fleet_lookup_activity(f.c(), s))
+}
+
+// Rollout returns the rollout of that name, or nil.
+func (f *Fleet) Rollout(name string) *Rollout {
+	s := cString(name)
+	defer freeString(s)
+	defer runtime.KeepAlive(f)
+	return borrowRollout(C.maint_fleet_lookup_rollout(f.c(), s))
 }
 
 // MachineStage returns the stage of a machine of the fleet: its own, or

@@ -19,10 +19,12 @@ func settle() int {
 	return watchedAlive()
 }
 
-// churn creates and drops fleets, plans and their wrappers, watching every
-// GObject it gets a wrapper for; it returns the number of wrappers made.
+// churn creates and drops fleets, plans, rollouts, notifiers, notices and
+// their wrappers, watching every GObject it gets a wrapper for; it returns
+// the number of wrappers made.
 func churn(t *testing.T, rounds int) int {
 	data := buildFleet(t).Bytes()
+	rolloutData := rolloutFleet(t, false).Bytes()
 	if settle() != 0 {
 		t.Fatal("watched objects alive before the churn")
 	}
@@ -84,6 +86,70 @@ func churn(t *testing.T, rounds int) int {
 			t.Fatal(err)
 		}
 		wrappers++
+
+		// The notifier, its notices and the SVG picture.
+		notifier := NewNotifier(fleet, plan)
+		watch(unsafe.Pointer(notifier.ptr))
+		watch(unsafe.Pointer(notifier.Fleet().ptr))
+		watch(unsafe.Pointer(notifier.Plan().ptr))
+		notifier.SetPrevious(handmade)
+		watch(unsafe.Pointer(notifier.Previous().ptr))
+		notifier.SetPrevious(nil)
+		notices, err := notifier.Run()
+		must(t, err)
+		if len(notices) == 0 {
+			t.Fatal("the churned notifier made no notices")
+		}
+		for _, n := range notices {
+			watch(unsafe.Pointer(n.ptr))
+			if _, err := n.Email(); err != nil || n.MessageID() == "" || len(n.Items()) == 0 {
+				t.Fatalf("churned notice: %v", err)
+			}
+		}
+		if len(notifier.Items()) == 0 || notifier.Calendar("acme") == "" {
+			t.Fatal("the churned notifier has no items")
+		}
+		if err := notifier.SetTemplate("de", NoticeKindSettings, "@subject\n{grop}\n@body\nx\n"); err == nil {
+			t.Fatal("bad template accepted")
+		}
+		if _, err := plan.SVG(fleet, "Europe/Berlin", SvgGroupingHost); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := plan.SVG(fleet, "Nowhere/Else", SvgGroupingGroup); err == nil {
+			t.Fatal("unknown zone drawn")
+		}
+
+		// Rollouts and waves, built and read back, and a plan with late
+		// activities and findings.
+		rolled, err := ParseFleet(rolloutData)
+		must(t, err)
+		watch(unsafe.Pointer(rolled.ptr))
+		for _, r := range rolled.Rollouts() {
+			watch(unsafe.Pointer(r.ptr))
+			for _, w := range r.Waves() {
+				watch(unsafe.Pointer(w.ptr))
+			}
+		}
+		watch(unsafe.Pointer(rolled.Rollout("r").ptr))
+		rollout := NewRollout("extra")
+		watch(unsafe.Pointer(rollout.ptr))
+		wave := NewWave("all")
+		watch(unsafe.Pointer(wave.ptr))
+		must(t, wave.SetShare(1))
+		rollout.AddWave(wave)
+		must(t, rolled.AddRollout(rollout))
+		if err := rolled.AddRollout(NewRollout("extra")); err == nil {
+			t.Fatal("duplicate rollout accepted")
+		}
+		must(t, handmade.AddLate(LateActivity{Activity: "a1", Machine: "db1",
+			Deadline: built.Now(), End: built.Now().Add(time.Hour)}))
+		handmade.AddFinding(Finding{Kind: FindingServiceOnOneHost, Machines: []string{"db1", "db2"}})
+		if len(handmade.Late()) != 1 || len(handmade.Findings()) != 1 {
+			t.Fatal("late activity or finding lost")
+		}
+		if _, err := ParsePlan(handmade.JSON()); err != nil {
+			t.Fatal(err)
+		}
 	}
 	return wrappers
 }

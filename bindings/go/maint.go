@@ -12,15 +12,17 @@
 // its domain, code and message.
 //
 // Every wrapper (*Fleet, *ResourceGroup, *Machine, *Service, *Activity,
-// *Policy, *Scheduler, *Plan, *WindowSpec) holds one reference to its C
-// object and drops it in a finalizer, so nothing has to be freed by hand.
-// Wrappers returned by a fleet's getters share the C object with the
-// fleet: changing a group obtained from Fleet.Groups changes the fleet.
+// *Rollout, *Wave, *Policy, *Scheduler, *Plan, *WindowSpec, *Notifier,
+// *Notice) holds one reference to its C object and drops it in a
+// finalizer, so nothing has to be freed by hand. Wrappers returned by a
+// fleet's getters share the C object with the fleet: changing a group
+// obtained from Fleet.Groups changes the fleet.
 // Like the C objects, wrappers are not safe for concurrent mutation; a
 // fleet that is only read (planned, verified, saved) may be used from
 // several goroutines at once.
 //
-// Plans, their slots and the verifier's violations are copied out into
+// Plans, their slots, late activities, findings and host downtime, the
+// notifier's items and the verifier's violations are copied out into
 // plain Go structs.
 package maint
 
@@ -54,6 +56,9 @@ const (
 	PlanErrorDomain = "maint-plan-error-quark"
 	// SchedulerErrorDomain is the domain of scheduler errors.
 	SchedulerErrorDomain = "maint-scheduler-error-quark"
+	// NotifierErrorDomain is the domain of notifier errors: templates,
+	// locales, addresses.
+	NotifierErrorDomain = "maint-notifier-error-quark"
 	// IOErrorDomain is GIO's error domain; the scheduler reports a
 	// cancelled run in it with code IOErrorCancelled.
 	IOErrorDomain = "g-io-error-quark"
@@ -115,6 +120,19 @@ const (
 	SchedulerErrorLimitFailed = int(C.MAINT_SCHEDULER_ERROR_LIMIT_FAILED)
 	// SchedulerErrorUnknownFailed: a machine named in a request is not in the fleet.
 	SchedulerErrorUnknownFailed = int(C.MAINT_SCHEDULER_ERROR_UNKNOWN_FAILED)
+)
+
+// Error codes of NotifierErrorDomain.
+const (
+	// NotifierErrorTemplateFailed: a template is malformed (a missing or
+	// unknown section, a MessageFormat syntax error, an unknown argument).
+	NotifierErrorTemplateFailed = int(C.MAINT_NOTIFIER_ERROR_TEMPLATE_FAILED)
+	// NotifierErrorLocaleFailed: ICU has no date formats for a locale.
+	NotifierErrorLocaleFailed = int(C.MAINT_NOTIFIER_ERROR_LOCALE_FAILED)
+	// NotifierErrorInvalidFailed: the fleet, plan or settings cannot be
+	// notified: an unknown time zone, a slot of an unknown machine, no
+	// now, a sender or contact that is not a plain local@domain address.
+	NotifierErrorInvalidFailed = int(C.MAINT_NOTIFIER_ERROR_INVALID_FAILED)
 )
 
 // IOErrorCancelled is the code of IOErrorDomain for a cancelled operation.

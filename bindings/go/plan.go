@@ -15,7 +15,8 @@ import (
 const PlanFormat = "libmaint-plan/1"
 
 // Plan is a dated maintenance plan: slots, unscheduled activities with
-// reasons, host downtime and reboot accounting. It reads and writes the
+// reasons, host downtime, reboot accounting, late activities and findings
+// about the fleet. It reads and writes the
 // libmaint-plan/1 JSON format. The getters copy the plan's records into Go
 // structs.
 type Plan struct {
@@ -110,6 +111,39 @@ type HostDowntime struct {
 	Start time.Time
 	// End is when it is back.
 	End time.Time
+	// Activities are the ids of the guest's activities absorbed in the
+	// host's reboot, possibly none.
+	Activities []string
+}
+
+// LateActivity is an activity that is planned but whose slot ends after
+// its deadline (its own, or the implicit one of the policy's max uptime).
+type LateActivity struct {
+	// Activity is the activity's id.
+	Activity string
+	// Machine is the machine's name.
+	Machine string
+	// Deadline is the deadline it misses.
+	Deadline time.Time
+	// End is the end of its slot.
+	End time.Time
+	// Lateness is End - Deadline.
+	Lateness time.Duration
+}
+
+// Finding is a problem of the fleet that the scheduler reports instead of
+// hiding it, e.g. the members of a service on one host.
+type Finding struct {
+	// Kind says what the finding is about.
+	Kind FindingKind
+	// Service is the service concerned, or "".
+	Service string
+	// Machines are the machines concerned.
+	Machines []string
+	// Host is the host concerned, or "".
+	Host string
+	// Detail is a sentence describing it, or "".
+	Detail string
 }
 
 // PlanStats summarizes a plan.
@@ -291,10 +325,49 @@ func (p *Plan) HostDowntime() []HostDowntime {
 	for _, it := range items {
 		d := (*C.MaintHostDowntime)(unsafe.Pointer(it))
 		out = append(out, HostDowntime{
-			Guest: goString(C.maint_host_downtime_get_guest(d)),
-			Host:  goString(C.maint_host_downtime_get_host(d)),
-			Start: goTime(C.maint_host_downtime_get_start(d)),
-			End:   goTime(C.maint_host_downtime_get_end(d)),
+			Guest:      goString(C.maint_host_downtime_get_guest(d)),
+			Host:       goString(C.maint_host_downtime_get_host(d)),
+			Start:      goTime(C.maint_host_downtime_get_start(d)),
+			End:        goTime(C.maint_host_downtime_get_end(d)),
+			Activities: goStrv(C.maint_host_downtime_get_activities(d)),
+		})
+	}
+	return out
+}
+
+// Late returns the activities whose slots end after their deadlines, in
+// plan order (the scheduler adds them by activity id).
+func (p *Plan) Late() []LateActivity {
+	defer runtime.KeepAlive(p)
+	items := ptrArray(C.maint_plan_get_late(p.c()))
+	out := make([]LateActivity, 0, len(items))
+	for _, it := range items {
+		l := (*C.MaintLateActivity)(unsafe.Pointer(it))
+		out = append(out, LateActivity{
+			Activity: goString(C.maint_late_activity_get_activity(l)),
+			Machine:  goString(C.maint_late_activity_get_machine(l)),
+			Deadline: goTime(C.maint_late_activity_get_deadline(l)),
+			End:      goTime(C.maint_late_activity_get_end(l)),
+			Lateness: goDuration(C.maint_late_activity_get_lateness(l)),
+		})
+	}
+	return out
+}
+
+// Findings returns the problems of the fleet the scheduler found while
+// planning, in plan order.
+func (p *Plan) Findings() []Finding {
+	defer runtime.KeepAlive(p)
+	items := ptrArray(C.maint_plan_get_findings(p.c()))
+	out := make([]Finding, 0, len(items))
+	for _, it := range items {
+		f := (*C.MaintFinding)(unsafe.Pointer(it))
+		out = append(out, Finding{
+			Kind:     FindingKind(C.maint_finding_get_kind(f)),
+			Service:  goString(C.maint_finding_get_service(f)),
+			Machines: goStrv(C.maint_finding_get_machines(f)),
+			Host:     goString(C.maint_finding_get_host(f)),
+			Detail:   goString(C.maint_finding_get_detail(f)),
 		})
 	}
 	return out
@@ -416,7 +489,55 @@ func (p *Plan) AddHostDowntime(d HostDowntime) error {
 	defer freeString(h)
 	r := C.maint_host_downtime_new(g, h, start, end)
 	defer C.g_object_unref(C.gpointer(r))
+	acts := newCStrv(d.Activities)
+	defer acts.free()
+	C.maint_host_downtime_set_activities(r, acts.constPtr())
 	C.maint_plan_add_host_downtime(p.c(), r)
 	runtime.KeepAlive(p)
 	return nil
+}
+
+// AddLate appends an activity whose slot ends after its deadline; its
+// Lateness is computed as End - Deadline. Both instants must lie in
+// libmaint's range, End after Deadline (as the plan format requires).
+func (p *Plan) AddLate(l LateActivity) error {
+	deadline, err := requiredInstant(l.Deadline)
+	if err != nil {
+		return err
+	}
+	end, err := requiredInstant(l.End)
+	if err != nil {
+		return err
+	}
+	if end <= deadline {
+		return newError(TimeErrorDomain, TimeErrorInstantFailed,
+			"late activity %s does not end after its deadline", l.Activity)
+	}
+	a := cString(l.Activity)
+	defer freeString(a)
+	m := cString(l.Machine)
+	defer freeString(m)
+	r := C.maint_late_activity_new(a, m, deadline, end)
+	defer C.g_object_unref(C.gpointer(r))
+	C.maint_plan_add_late(p.c(), r)
+	runtime.KeepAlive(p)
+	return nil
+}
+
+// AddFinding appends a finding about the fleet. It panics if the kind is
+// not a FindingKind constant.
+func (p *Plan) AddFinding(f Finding) {
+	enumCheck(findingKindNicks, int(f.Kind), "FindingKind")
+	svc := cStringOrNil(f.Service)
+	defer freeString(svc)
+	machines := newCStrv(f.Machines)
+	defer machines.free()
+	host := cStringOrNil(f.Host)
+	defer freeString(host)
+	detail := cStringOrNil(f.Detail)
+	defer freeString(detail)
+	r := C.maint_finding_new(C.MaintFindingKind(f.Kind), svc, machines.constPtr(), host, detail)
+	defer C.g_object_unref(C.gpointer(r))
+	C.maint_plan_add_finding(p.c(), r)
+	runtime.KeepAlive(p)
 }
