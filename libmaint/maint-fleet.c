@@ -758,6 +758,24 @@ locale_is_valid (const char *locale)
   return TRUE;
 }
 
+/* Limits that keep the solver's work bounded, whatever the input.
+ *
+ * The horizon: a plan looks at most a year ahead (one more day for a leap
+ * year). Maintenance is announced days or weeks ahead; a 100-year horizon
+ * is a mistake, and would make every window expand into tens of thousands
+ * of occurrences per spec.
+ *
+ * Window occurrences: a spec opens at most once per local date on each of
+ * its weekdays, so within the horizon it opens at most
+ * weekdays × (horizon in weeks, rounded up, + 1) times. The document
+ * limits (64 MiB, 2,000,000 elements per array) bound the number of specs
+ * only to a few million, which with a 366-day horizon is still more than
+ * a billion occurrences: hence a budget for the whole fleet, the same
+ * 16 Mi the solver allows for the intervals it expands them into. The
+ * design's large fleet (5,000 groups, 28 days) needs about 1/50 of it. */
+#define MAX_HORIZON_DAYS 366
+#define MAX_WINDOW_OCCURRENCES (16u * 1024 * 1024)
+
 /* NULL if @interval is a usable absolute interval, else why not. */
 static const char *
 interval_problem (const MaintInterval *interval)
@@ -785,6 +803,15 @@ validate_policy (MaintFleet  *self,
                    "policy.horizon: must be longer than 0");
       return FALSE;
     }
+  if (horizon > MAX_HORIZON_DAYS * 86400)
+    {
+      g_autofree char *text = maint_duration_format (horizon);
+
+      g_set_error (error, MAINT_FLEET_ERROR, MAINT_FLEET_ERROR_INVALID_FAILED,
+                   "policy.horizon: %s is longer than the maximum of P%uD", text,
+                   MAX_HORIZON_DAYS);
+      return FALSE;
+    }
   if (maint_policy_get_setup (policy) > horizon)
     {
       g_set_error (error, MAINT_FLEET_ERROR, MAINT_FLEET_ERROR_INVALID_FAILED,
@@ -795,6 +822,12 @@ validate_policy (MaintFleet  *self,
     {
       g_set_error (error, MAINT_FLEET_ERROR, MAINT_FLEET_ERROR_INVALID_FAILED,
                    "policy.min_slot: longer than policy.horizon");
+      return FALSE;
+    }
+  if (maint_policy_get_emergency_notice (policy) > horizon)
+    {
+      g_set_error (error, MAINT_FLEET_ERROR, MAINT_FLEET_ERROR_INVALID_FAILED,
+                   "policy.emergency_notice: longer than policy.horizon");
       return FALSE;
     }
   if (maint_policy_get_min_slot (policy) == 0 && maint_policy_get_setup (policy) == 0)
@@ -812,6 +845,11 @@ static gboolean
 validate_groups (MaintFleet  *self,
                  GError     **error)
 {
+  gint64 horizon = maint_policy_get_horizon (self->policy);
+  /* see MAX_WINDOW_OCCURRENCES; the horizon is at most 366 days here */
+  guint64 weeks = (guint64) horizon / (7 * 86400) + 2;
+  guint64 occurrences = 0;
+
   for (guint i = 0; i < self->groups->len; i++)
     {
       MaintResourceGroup *group = g_ptr_array_index (self->groups, i);
@@ -819,6 +857,7 @@ validate_groups (MaintFleet  *self,
       const char *timezone = maint_resource_group_get_timezone (group);
       const char *locale = maint_resource_group_get_locale (group);
       GPtrArray *blackouts = maint_resource_group_get_blackouts (group);
+      GPtrArray *windows = maint_resource_group_get_windows (group);
 
       if (maint_resource_group_get_name (group)[0] == '\0')
         {
@@ -868,6 +907,33 @@ validate_groups (MaintFleet  *self,
         {
           g_set_error (error, MAINT_FLEET_ERROR, MAINT_FLEET_ERROR_INVALID_FAILED,
                        "resource_groups[%u].stage: a resource group needs a stage", i);
+          return FALSE;
+        }
+
+      for (guint j = 0; j < windows->len; j++)
+        {
+          guint days = maint_window_spec_get_days (g_ptr_array_index (windows, j));
+
+          occurrences += (guint64) __builtin_popcount (days) * weeks;
+          if (occurrences > MAX_WINDOW_OCCURRENCES)
+            {
+              g_set_error (error, MAINT_FLEET_ERROR, MAINT_FLEET_ERROR_LIMIT_FAILED,
+                           "resource_groups[%u].windows[%u]: the resource groups' windows "
+                           "open more than %u times within the horizon; use fewer window "
+                           "specs or a shorter policy.horizon", i, j, MAX_WINDOW_OCCURRENCES);
+              return FALSE;
+            }
+        }
+
+      /* No slot of the group could ever start within the horizon. */
+      if (maint_resource_group_get_notice (group) > horizon)
+        {
+          g_autofree char *notice = maint_duration_format (maint_resource_group_get_notice (group));
+          g_autofree char *text = maint_duration_format (horizon);
+
+          g_set_error (error, MAINT_FLEET_ERROR, MAINT_FLEET_ERROR_INVALID_FAILED,
+                       "resource_groups[%u].notice: %s is longer than the policy's horizon (%s), "
+                       "so no window of the group could ever be used", i, notice, text);
           return FALSE;
         }
 

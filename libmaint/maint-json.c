@@ -1348,13 +1348,21 @@ maint_json_read_duration (MaintJsonReader  *self,
 {
   static const char expected[] = "an ISO 8601 duration such as \"PT15M\"";
   const char *text = NULL;
+  g_autoptr(GError) local_error = NULL;
   gint64 value;
 
   if (!read_text_value (self, node, expected, &text, error))
     return FALSE;
-  if (!maint_duration_parse (text, &value, NULL))
+  if (!maint_duration_parse (text, &value, &local_error))
     {
       g_autofree char *quoted = maint_json_quote (text);
+
+      /* A well-formed duration that is too long (a 100-year horizon) is
+       * not "not a duration": say what is wrong with it. The parser's
+       * message ends so (maint-time.c), and a test here holds it to it. */
+      if (g_str_has_suffix (local_error->message, "longer than the maximum of P3660D"))
+        return maint_json_reader_fail (self, error, MAINT_JSON_ERROR_INVALID,
+                                       "%s is longer than the maximum of P3660D", quoted);
       return maint_json_reader_fail (self, error, MAINT_JSON_ERROR_INVALID,
                                      "expected %s, got %s", expected, quoted);
     }

@@ -463,10 +463,15 @@ maint_duration_parse (const char  *text,
           if (*p == '\0')
             set_error (error, MAINT_TIME_ERROR_DURATION_FAILED, text,
                        "number without a unit at the end");
-          else
+          else if (*p >= 0x20 && *p < 0x7f)
             set_error (error, MAINT_TIME_ERROR_DURATION_FAILED, text,
                        "unexpected '%c'; expected PnW or PnDTnHnMnS with the parts in that order",
                        *p);
+          else
+            /* not as a raw byte: a message stays one line of UTF-8 */
+            set_error (error, MAINT_TIME_ERROR_DURATION_FAILED, text,
+                       "unexpected byte 0x%02x; expected PnW or PnDTnHnMnS with the parts in that order",
+                       (guchar) *p);
           return FALSE;
         }
 

@@ -48,6 +48,16 @@ gint64         maint_tz_local_to_utc     (const MaintTz *tz,
                                           MaintTzPick    pick,
                                           gboolean      *out_in_gap);
 
+/* Builds a zone from the bytes of a TZif file, outside the cache: for the
+ * fuzzer and tests, which feed it bytes that are not in any file. Returns
+ * NULL and sets *out_problem (may be NULL) to a static description when
+ * the bytes are not a usable TZif file. Free with maint_tz_free(). */
+MaintTz       *maint_tz_new_from_data    (const char    *name,
+                                          const guint8  *data,
+                                          gsize          length,
+                                          const char   **out_problem);
+void           maint_tz_free             (MaintTz       *tz);
+
 /* Proleptic Gregorian calendar helpers (H. Hinnant's algorithms). */
 gint64         maint_days_from_civil     (gint64         year,
                                           guint          month,

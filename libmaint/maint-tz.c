@@ -568,6 +568,10 @@ expand_footer (TableBuilder   *b,
       maint_civil_from_days (div_floor (after, 86400), &first_year, NULL, NULL);
       /* Rule times reach up to a week into the neighbouring year. */
       first_year--;
+      /* A file whose last transition lies far in the past (a crafted or
+       * corrupt one: the fuzzer found one at -2^59) would otherwise make
+       * this loop run for billions of years. */
+      first_year = MAX (first_year, MAINT_TZ_FIRST_YEAR);
     }
 
   trans = g_array_new (FALSE, FALSE, sizeof (FooterTransition));
@@ -777,6 +781,69 @@ zone_name_is_valid (const char *name)
   return p[-1] != '/';
 }
 
+MaintTz *
+maint_tz_new_from_data (const char    *name,
+                        const guint8  *data,
+                        gsize          length,
+                        const char   **out_problem)
+{
+  TableBuilder b;
+  const char *problem;
+  MaintTz *tz;
+  guint i;
+
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (length > MAX_TZIF_SIZE)
+    {
+      if (out_problem)
+        *out_problem = "file too large for a TZif file";
+      return NULL;
+    }
+
+  b.starts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  b.periods = g_array_new (FALSE, FALSE, sizeof (MaintTzPeriod));
+  b.abbrs = g_string_new (NULL);
+  problem = parse_tzif (data, length, &b);
+  if (problem != NULL)
+    {
+      g_array_unref (b.starts);
+      g_array_unref (b.periods);
+      g_string_free (b.abbrs, TRUE);
+      if (out_problem)
+        *out_problem = problem;
+      return NULL;
+    }
+
+  tz = g_new0 (MaintTz, 1);
+  tz->name = g_strdup (name);
+  tz->n = b.starts->len;
+  g_assert (g_array_index (b.starts, gint64, 0) == G_MININT64);
+  tz->starts = (const gint64 *) g_array_free (b.starts, FALSE);
+  tz->periods = (const MaintTzPeriod *) g_array_free (b.periods, FALSE);
+  tz->abbrs = g_string_free (b.abbrs, FALSE);
+  tz->min_offset = tz->max_offset = tz->periods[0].offset;
+  for (i = 1; i < tz->n; i++)
+    {
+      tz->min_offset = MIN (tz->min_offset, tz->periods[i].offset);
+      tz->max_offset = MAX (tz->max_offset, tz->periods[i].offset);
+    }
+  return tz;
+}
+
+void
+maint_tz_free (MaintTz *tz)
+{
+  if (tz == NULL)
+    return;
+  g_free ((char *) tz->name);
+  g_free ((gint64 *) tz->starts);
+  g_free ((MaintTzPeriod *) tz->periods);
+  g_free ((char *) tz->abbrs);
+  g_free (tz);
+}
+
 static MaintTz *
 load_zone (const char  *name,
            const char  *path,
@@ -786,10 +853,8 @@ load_zone (const char  *name,
   g_autoptr(GError) local_error = NULL;
   GStatBuf st;
   gsize len;
-  TableBuilder b;
-  const char *problem;
+  const char *problem = NULL;
   MaintTz *tz;
-  guint i;
 
   if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
     {
@@ -809,32 +874,9 @@ load_zone (const char  *name,
       return NULL;
     }
 
-  b.starts = g_array_new (FALSE, FALSE, sizeof (gint64));
-  b.periods = g_array_new (FALSE, FALSE, sizeof (MaintTzPeriod));
-  b.abbrs = g_string_new (NULL);
-  problem = parse_tzif ((const guint8 *) contents, len, &b);
-  if (problem != NULL)
-    {
-      g_array_unref (b.starts);
-      g_array_unref (b.periods);
-      g_string_free (b.abbrs, TRUE);
-      set_zone_error (error, name, problem);
-      return NULL;
-    }
-
-  tz = g_new0 (MaintTz, 1);
-  tz->name = g_strdup (name);
-  tz->n = b.starts->len;
-  g_assert (g_array_index (b.starts, gint64, 0) == G_MININT64);
-  tz->starts = (const gint64 *) g_array_free (b.starts, FALSE);
-  tz->periods = (const MaintTzPeriod *) g_array_free (b.periods, FALSE);
-  tz->abbrs = g_string_free (b.abbrs, FALSE);
-  tz->min_offset = tz->max_offset = tz->periods[0].offset;
-  for (i = 1; i < tz->n; i++)
-    {
-      tz->min_offset = MIN (tz->min_offset, tz->periods[i].offset);
-      tz->max_offset = MAX (tz->max_offset, tz->periods[i].offset);
-    }
+  tz = maint_tz_new_from_data (name, (const guint8 *) contents, len, &problem);
+  if (tz == NULL)
+    set_zone_error (error, name, problem);
   return tz;
 }
 

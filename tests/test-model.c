@@ -1207,7 +1207,8 @@ test_validate_first_error (void)
   maint_policy_set_horizon (maint_fleet_get_policy (fleet), 0);
 
   assert_invalid (fleet, MAINT_FLEET_ERROR_INVALID_FAILED, "policy.horizon");
-  maint_policy_set_horizon (maint_fleet_get_policy (fleet), DAY);
+  /* at least the 7 days of notice group acme asks for */
+  maint_policy_set_horizon (maint_fleet_get_policy (fleet), 7 * DAY);
   assert_invalid (fleet, MAINT_FLEET_ERROR_INVALID_FAILED, "resource_groups[1].timezone");
   maint_resource_group_set_timezone (GROUP (fleet, 1), "UTC");
   assert_invalid (fleet, MAINT_FLEET_ERROR_REFERENCE_FAILED, "machines[5].group");
@@ -1243,6 +1244,7 @@ test_validate_policy_setup (void)
   maint_policy_set_horizon (policy, HOUR);
   maint_policy_set_min_slot (policy, HOUR);
   maint_policy_set_setup (policy, HOUR);
+  maint_resource_group_set_notice (GROUP (fleet, 0), HOUR);  /* not longer than the horizon */
   assert_valid (fleet);
   maint_policy_set_setup (policy, HOUR + 1);
   assert_invalid_message (fleet, MAINT_FLEET_ERROR_INVALID_FAILED,
@@ -1272,6 +1274,76 @@ test_validate_policy_empty_slot (void)
   maint_policy_set_setup (policy, 0);
   assert_invalid_message (fleet, MAINT_FLEET_ERROR_INVALID_FAILED,
                           "policy.min_slot: must be longer than 0 when policy.setup is 0");
+}
+
+/* Limits that keep the solver's work bounded */
+static void
+test_validate_policy_horizon_limit (void)
+{
+  g_autoptr(MaintFleet) fleet = make_fleet ();
+  MaintPolicy *policy = maint_fleet_get_policy (fleet);
+
+  maint_policy_set_horizon (policy, 366 * DAY);
+  assert_valid (fleet);
+  maint_policy_set_horizon (policy, 366 * DAY + 1);
+  assert_invalid_message (fleet, MAINT_FLEET_ERROR_INVALID_FAILED,
+                          "policy.horizon: P366DT1S is longer than the maximum of P366D");
+  maint_policy_set_horizon (policy, 3660 * DAY);
+  assert_invalid_message (fleet, MAINT_FLEET_ERROR_INVALID_FAILED,
+                          "policy.horizon: P3660D is longer than the maximum of P366D");
+}
+
+static void
+test_validate_policy_emergency_notice (void)
+{
+  g_autoptr(MaintFleet) fleet = make_fleet ();
+  MaintPolicy *policy = maint_fleet_get_policy (fleet);
+
+  maint_policy_set_emergency_notice (policy, 28 * DAY);
+  assert_valid (fleet);
+  maint_policy_set_emergency_notice (policy, 28 * DAY + 1);
+  assert_invalid_message (fleet, MAINT_FLEET_ERROR_INVALID_FAILED,
+                          "policy.emergency_notice: longer than policy.horizon");
+}
+
+static void
+test_validate_group_notice_horizon (void)
+{
+  g_autoptr(MaintFleet) fleet = make_fleet ();
+
+  maint_resource_group_set_notice (GROUP (fleet, 1), 28 * DAY);
+  assert_valid (fleet);
+  maint_resource_group_set_notice (GROUP (fleet, 1), 35 * DAY);
+  assert_invalid_message (fleet, MAINT_FLEET_ERROR_INVALID_FAILED,
+                          "resource_groups[1].notice: P35D is longer than the policy's horizon "
+                          "(P28D), so no window of the group could ever be used");
+}
+
+/* A billion occurrences are refused before anything expands them: daily
+ * specs over 366 days count 7 × 54 occurrences each, so 44,384 of them
+ * fit the budget of 16 Mi and one more does not. */
+static void
+test_validate_group_window_budget (void)
+{
+  g_autoptr(MaintFleet) fleet = make_fleet ();
+  g_autoptr(MaintWindowSpec) daily = maint_window_spec_parse ("daily 22:00-23:00", NULL);
+  g_autoptr(MaintWindowSpec) weekly = maint_window_spec_parse ("sun 22:00-23:00", NULL);
+  guint budget = 16u * 1024 * 1024, per_spec = 7 * (366 / 7 + 2);
+
+  maint_policy_set_horizon (maint_fleet_get_policy (fleet), 366 * DAY);
+  for (guint i = 0; i < budget / per_spec; i++)
+    maint_resource_group_add_window (GROUP (fleet, 1), daily);
+  assert_valid (fleet);
+  maint_resource_group_add_window (GROUP (fleet, 1), weekly);
+  assert_valid (fleet);  /* 54 left: one weekly spec still fits */
+  maint_resource_group_add_window (GROUP (fleet, 1), daily);
+  assert_invalid_message (fleet, MAINT_FLEET_ERROR_LIMIT_FAILED,
+                          "resource_groups[1].windows[44385]: the resource groups' windows open "
+                          "more than 16777216 times within the horizon; use fewer window specs "
+                          "or a shorter policy.horizon");
+  /* the same specs over the default 28 days are fine */
+  maint_policy_set_horizon (maint_fleet_get_policy (fleet), 28 * DAY);
+  assert_valid (fleet);
 }
 
 /* resource groups */
@@ -1937,6 +2009,10 @@ main (int   argc,
   g_test_add_func ("/model/validate/policy/setup", test_validate_policy_setup);
   g_test_add_func ("/model/validate/policy/min-slot", test_validate_policy_min_slot);
   g_test_add_func ("/model/validate/policy/empty-slot", test_validate_policy_empty_slot);
+  g_test_add_func ("/model/validate/policy/horizon-limit", test_validate_policy_horizon_limit);
+  g_test_add_func ("/model/validate/policy/emergency-notice", test_validate_policy_emergency_notice);
+  g_test_add_func ("/model/validate/group/notice-horizon", test_validate_group_notice_horizon);
+  g_test_add_func ("/model/validate/group/window-budget", test_validate_group_window_budget);
   g_test_add_func ("/model/validate/group/name", test_validate_group_name);
   g_test_add_func ("/model/validate/group/no-contacts", test_validate_group_no_contacts);
   g_test_add_func ("/model/validate/group/contact-malformed", test_validate_group_contact_malformed);

@@ -321,6 +321,10 @@ test_duration_parse_bad (void)
     { "PT1", "without a unit" },
     { "P1DT2H\n", "ISO 8601" },
     { "PT1H\"", "ISO 8601" },
+    /* found by fuzz-time: a raw byte would make the message invalid
+     * UTF-8 or break it over two lines */
+    { "P1\xc3\xa9", "unexpected byte 0xc3" },
+    { "P1\nD", "unexpected byte 0x0a" },
   };
   guint i;
 
