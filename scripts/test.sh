@@ -6,3 +6,4 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 scripts/build.sh -Dwerror=true -Ddocumentation=true
 meson test -C build --print-errorlogs --num-processes 2
+/usr/bin/python3 scripts/count-tests.py build/meson-logs/testlog.json
