@@ -767,7 +767,8 @@ locale_is_valid (const char *locale)
  *
  * Window occurrences: a spec opens at most once per local date on each of
  * its weekdays, so within the horizon it opens at most
- * weekdays × (horizon in weeks, rounded up, + 1) times. The document
+ * weekdays × (whole weeks in the horizon + 2) times (a partial week at
+ * each end). The document
  * limits (64 MiB, 2,000,000 elements per array) bound the number of specs
  * only to a few million, which with a 366-day horizon is still more than
  * a billion occurrences: hence a budget for the whole fleet, the same
