@@ -120,6 +120,9 @@ typedef struct
 } MaintBlockInfo;
 
 typedef struct _MaintSolver MaintSolver;
+/* The state a MaintSimulation keeps between re-plans; defined in
+ * maint-simulation-private.h, read in maint-scheduler-rollout.c only. */
+typedef struct _MaintSimState MaintSimState;
 typedef struct _MaintSolverRollouts MaintSolverRollouts;
 struct _MaintSolverUnit;
 struct _MaintSolverWhy;
@@ -170,9 +173,12 @@ struct _MaintSolver
   guint                 *guests;
 
   MaintSolverRollouts   *ro;           /* maint-scheduler-rollout.c */
+  MaintSimState         *sim;          /* NULL unless a simulation plans */
 };
 
 /* maint-scheduler.c */
+void     maint_scheduler_set_sim_state (MaintScheduler *self,
+                                        MaintSimState  *state);
 gboolean solver_check  (MaintSolver           *S,
                         gint32                 machine,
                         gint64                 start,

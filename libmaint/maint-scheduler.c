@@ -43,6 +43,7 @@ struct _MaintScheduler
   MaintFleet *fleet;
   gint64      now;
   MaintPlan  *previous;
+  MaintSimState *sim;        /* set by a MaintSimulation, not owned */
 };
 
 G_DEFINE_FINAL_TYPE (MaintScheduler, maint_scheduler, G_TYPE_OBJECT)
@@ -2833,6 +2834,7 @@ solver_new (MaintScheduler  *self,
   S->policy = g_object_ref (maint_fleet_get_policy (self->fleet));
   S->previous = self->previous != NULL ? g_object_ref (self->previous) : NULL;
   S->cancellable = cancellable;
+  S->sim = self->sim;
   S->now = self->now != 0 ? self->now : maint_fleet_get_now (self->fleet);
   if (S->now == 0)
     {
@@ -2849,6 +2851,16 @@ solver_new (MaintScheduler  *self,
   if (!solver_solve (S, error))
     return NULL;
   return g_steal_pointer (&S);
+}
+
+/* The simulation's state (maint-simulation-private.h): read by the
+ * rollout expansion; the scheduler does not own it. */
+void
+maint_scheduler_set_sim_state (MaintScheduler *self,
+                               MaintSimState  *state)
+{
+  g_return_if_fail (MAINT_IS_SCHEDULER (self));
+  self->sim = state;
 }
 
 /* ------------------------------------------------------------------ */
