@@ -157,7 +157,7 @@ read_group (FleetReader  *fr,
   g_autoptr(GPtrArray) blackouts = g_ptr_array_new_with_free_func ((GDestroyNotify) maint_interval_unref);
   g_auto(GStrv) contacts = NULL;
   g_autoptr(GError) local_error = NULL;
-  const char *group_name = NULL, *timezone = NULL, *locale = NULL;
+  const char *group_name = NULL, *zone = NULL, *locale = NULL;
   gint64 notice = -1;
   int stage = -1;
   guint max_concurrent = 0;
@@ -184,7 +184,7 @@ read_group (FleetReader  *fr,
                                    MAINT_JSON_FLAGS_UNIQUE,
                                    &contacts, error);
       else if (g_str_equal (name, "timezone"))
-        ok = maint_json_read_time_zone (r, member, &timezone, error);
+        ok = maint_json_read_time_zone (r, member, &zone, error);
       else if (g_str_equal (name, "locale"))
         ok = maint_json_read_string (r, member, MAINT_JSON_FLAGS_LOCALE, &locale, error);
       else if (g_str_equal (name, "windows"))
@@ -245,7 +245,7 @@ read_group (FleetReader  *fr,
 
   group = maint_resource_group_new (group_name);
   maint_resource_group_set_contacts (group, (const char * const *) contacts);
-  maint_resource_group_set_timezone (group, timezone);
+  maint_resource_group_set_timezone (group, zone);
   if (locale != NULL)
     maint_resource_group_set_locale (group, locale);
   for (guint i = 0; i < windows->len; i++)

@@ -855,7 +855,7 @@ validate_groups (MaintFleet  *self,
     {
       MaintResourceGroup *group = g_ptr_array_index (self->groups, i);
       const char * const *contacts = maint_resource_group_get_contacts (group);
-      const char *timezone = maint_resource_group_get_timezone (group);
+      const char *zone = maint_resource_group_get_timezone (group);
       const char *locale = maint_resource_group_get_locale (group);
       GPtrArray *blackouts = maint_resource_group_get_blackouts (group);
       GPtrArray *windows = maint_resource_group_get_windows (group);
@@ -886,9 +886,9 @@ validate_groups (MaintFleet  *self,
             }
         }
 
-      if (!maint_time_zone_check (timezone, NULL))
+      if (!maint_time_zone_check (zone, NULL))
         {
-          g_autofree char *q = quote (timezone);
+          g_autofree char *q = quote (zone);
 
           g_set_error (error, MAINT_FLEET_ERROR, MAINT_FLEET_ERROR_INVALID_FAILED,
                        "resource_groups[%u].timezone: unknown time zone %s", i, q);

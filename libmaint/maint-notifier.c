@@ -2060,7 +2060,6 @@ notify_group (MaintNotifier      *self,
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GPtrArray) fresh = g_ptr_array_new ();
   g_autoptr(GPtrArray) changed = g_ptr_array_new ();
-  g_autofree char *event_locale = NULL;
   const char *locale = self->locale ? self->locale : maint_resource_group_get_locale (group);
   const char *name = maint_resource_group_get_name (group);
   MaintTemplate *tmpl;

@@ -343,22 +343,22 @@ maint_resource_group_get_timezone (MaintResourceGroup *self)
 /**
  * maint_resource_group_set_timezone:
  * @self: a resource group
- * @timezone: a tz database name such as `Europe/Berlin`
+ * @zone: a tz database name such as `Europe/Berlin`
  *
  * Sets [property@Maint.ResourceGroup:timezone]. Whether the zone exists
  * is checked by [method@Maint.Fleet.validate], not here.
  */
 void
 maint_resource_group_set_timezone (MaintResourceGroup *self,
-                                   const char         *timezone)
+                                   const char         *zone)
 {
   g_return_if_fail (MAINT_IS_RESOURCE_GROUP (self));
-  g_return_if_fail (timezone != NULL);
+  g_return_if_fail (zone != NULL);
 
-  if (g_strcmp0 (self->timezone, timezone) == 0)
+  if (g_strcmp0 (self->timezone, zone) == 0)
     return;
   g_free (self->timezone);
-  self->timezone = g_strdup (timezone);
+  self->timezone = g_strdup (zone);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMEZONE]);
 }
 

@@ -433,8 +433,10 @@ uid_of (MaintFleet *fleet,
         const char *machine)
 {
   g_autoptr(MaintNotifier) notifier = maint_notifier_new (fleet, plan);
-  g_autoptr(GPtrArray) notices = run (notifier);
-  g_autoptr(GPtrArray) items = maint_notifier_get_items (notifier);
+  g_autoptr(GPtrArray) items = NULL;
+
+  g_ptr_array_unref (run (notifier));
+  items = maint_notifier_get_items (notifier);
 
   return g_strdup (maint_notice_item_get_uid (find_item (items, machine, NULL)));
 }
@@ -865,7 +867,6 @@ python_parse (const char *message)
     "    print(part.get_content().replace('\\r\\n', '\\n'))\n";
   g_autofree char *dir = g_dir_make_tmp ("test-notifier-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "message.eml", NULL);
-  g_autofree char *command = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autoptr(GError) error = NULL;

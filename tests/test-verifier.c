@@ -40,7 +40,7 @@ spec (const char *text)
 static MaintResourceGroup *
 add_group (MaintFleet *fleet,
            const char *name,
-           const char *timezone,
+           const char *zone,
            const char *window,
            gint64      notice)
 {
@@ -48,7 +48,7 @@ add_group (MaintFleet *fleet,
   g_autoptr(MaintWindowSpec) w = spec (window);
   g_autoptr(GError) error = NULL;
 
-  maint_resource_group_set_timezone (group, timezone);
+  maint_resource_group_set_timezone (group, zone);
   maint_resource_group_add_window (group, w);
   maint_resource_group_set_notice (group, notice);
   g_assert_true (maint_fleet_add_group (fleet, group, &error));

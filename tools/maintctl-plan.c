@@ -53,7 +53,7 @@ maintctl_plan (int    argc,
 {
   g_autofree char *now_text = NULL;
   g_autofree char *format = NULL;
-  g_autofree char *timezone = NULL;
+  g_autofree char *zone = NULL;
   g_autofree char *group_by = NULL;
   g_autofree char *only_group = NULL;
   g_autofree char *output = NULL;
@@ -64,7 +64,7 @@ maintctl_plan (int    argc,
     { "now", 0, 0, G_OPTION_ARG_STRING, &now_text, "Plan from this instant (RFC 3339) instead of the fleet's now", "T" },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, "Output format: text (default), json, ics or svg", "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE (atomically) instead of standard output", "FILE" },
-    { "timezone", 0, 0, G_OPTION_ARG_STRING, &timezone, "Time zone of the SVG's days and labels (default UTC)", "ZONE" },
+    { "timezone", 0, 0, G_OPTION_ARG_STRING, &zone, "Time zone of the SVG's days and labels (default UTC)", "ZONE" },
     { "group-by", 0, 0, G_OPTION_ARG_STRING, &group_by, "Rows of the SVG: group (default) or host", "BY" },
     { "group", 0, 0, G_OPTION_ARG_STRING, &only_group, "With --format ics: only this resource group's calendar", "GROUP" },
     { "previous", 0, 0, G_OPTION_ARG_FILENAME, &previous_path, "The previous plan, for stability", "PLAN.json" },
@@ -106,7 +106,7 @@ maintctl_plan (int    argc,
     grouping = MAINT_SVG_GROUPING_HOST;
   else if (group_by != NULL && !g_str_equal (group_by, "group"))
     return maintctl_fail ("plan: unknown --group-by “%s” (group or host)", group_by);
-  if (timezone != NULL && !maint_time_zone_check (timezone, &error))
+  if (zone != NULL && !maint_time_zone_check (zone, &error))
     return maintctl_fail ("plan: --timezone: %s", error->message);
 
   fleet = maint_fleet_new_from_file (rest[0], &error);
@@ -139,7 +139,7 @@ maintctl_plan (int    argc,
     data = maint_plan_to_data (plan, &length);
   else if (svg)
     {
-      data = maint_plan_to_svg (plan, fleet, timezone, grouping, &error);
+      data = maint_plan_to_svg (plan, fleet, zone, grouping, &error);
       if (data == NULL)
         return maintctl_fail ("%s: %s", rest[0], error->message);
       length = strlen (data);

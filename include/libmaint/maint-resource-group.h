@@ -36,7 +36,7 @@ MAINT_AVAILABLE_IN_1_0
 const char          *maint_resource_group_get_timezone     (MaintResourceGroup  *self);
 MAINT_AVAILABLE_IN_1_0
 void                 maint_resource_group_set_timezone     (MaintResourceGroup  *self,
-                                                            const char          *timezone);
+                                                            const char          *zone);
 MAINT_AVAILABLE_IN_1_0
 const char          *maint_resource_group_get_locale       (MaintResourceGroup  *self);
 MAINT_AVAILABLE_IN_1_0
