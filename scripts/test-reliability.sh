@@ -53,11 +53,11 @@ setup () {
 # 2,000,000-element array and the 64 MiB document (test-fleet-json), the
 # large fleet (test-verifier), the repeated planning of the example fleet
 # (/scheduler/deterministic; test-threads checks determinism under
-# valgrind with fewer rounds) and the solver's 40 crowded fleets
-# (/scheduler-quality/counts; the optimum cases still run).
+# valgrind with fewer rounds) and the four crowded fleets of
+# /scheduler-quality/counts (the optimum cases still run).
 ASAN_SKIP="-s /scheduler/random-fleets"
-VALGRIND_SKIP="$ASAN_SKIP -s /scheduler/deterministic -s /scheduler-quality/counts
-  -s /fleet-json/limit/elements -s /fleet-json/limit/size -s /verifier/large"
+VALGRIND_SKIP="$ASAN_SKIP -s /scheduler/deterministic -s /scheduler-quality/counts \
+-s /fleet-json/limit/elements -s /fleet-json/limit/size -s /verifier/large"
 
 # c_tests BUILD-DIR SKIP [MESON-TEST-OPTION...]: the C tests (GLib test
 # programs, given SKIP), then the fuzz regression replays (which take
@@ -66,9 +66,8 @@ c_tests () {
   build=$1
   skip=$2
   shift 2
-  # shellcheck disable=SC2086
   meson test -C "$build" --no-rebuild --print-errorlogs --num-processes $JOBS "$@" \
-    --suite c --no-suite fuzz --test-args "$(echo $skip)"
+    --suite c --no-suite fuzz --test-args "$skip"
   meson test -C "$build" --no-rebuild --print-errorlogs --num-processes $JOBS "$@" --suite fuzz
 }
 
