@@ -591,6 +591,45 @@ maint_fleet_lookup_rollout (MaintFleet *self,
 }
 
 /**
+ * maint_fleet_resolve_activity:
+ * @self: a fleet
+ * @id: an activity id, from the fleet or as a plan names it
+ *
+ * Finds the activity a plan's slot or host downtime names: an activity of
+ * the fleet, or one a rollout generates (`<rollout>/<machine>`, built with
+ * [method@Maint.Rollout.new_activity]), so that texts can show its kind and
+ * summary. The fleet's own activity wins if both exist.
+ *
+ * Returns: (transfer full) (nullable): the activity, or %NULL if @id names
+ *   neither
+ */
+MaintActivity *
+maint_fleet_resolve_activity (MaintFleet *self,
+                              const char *id)
+{
+  MaintActivity *activity;
+
+  g_return_val_if_fail (MAINT_IS_FLEET (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  activity = maint_fleet_lookup_activity (self, id);
+  if (activity != NULL)
+    return g_object_ref (activity);
+
+  /* Rollout names may contain '/': try every split */
+  for (const char *slash = strchr (id, '/'); slash != NULL; slash = strchr (slash + 1, '/'))
+    {
+      g_autofree char *name = g_strndup (id, slash - id);
+      MaintRollout *rollout = maint_fleet_lookup_rollout (self, name);
+      MaintMachine *machine = rollout ? maint_fleet_lookup_machine (self, slash + 1) : NULL;
+
+      if (machine != NULL)
+        return maint_rollout_new_activity (rollout, machine);
+    }
+  return NULL;
+}
+
+/**
  * maint_fleet_get_machine_stage:
  * @self: a fleet
  * @machine: a machine

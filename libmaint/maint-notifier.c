@@ -1584,7 +1584,7 @@ render_activities (GroupRender     *gr,
 
   for (guint i = 0; ids[i] != NULL; i++)
     {
-      MaintActivity *a = maint_fleet_lookup_activity (gr->self->fleet, ids[i]);
+      g_autoptr(MaintActivity) a = maint_fleet_resolve_activity (gr->self->fleet, ids[i]);
       g_autofree char *text = NULL;
       g_autofree char *summary = normalize_breaks (a ? maint_activity_get_summary (a) : ids[i]);
 

@@ -1355,7 +1355,7 @@ append_activity (GString    *line,
                  MaintFleet *fleet,
                  const char *id)
 {
-  MaintActivity *activity = fleet ? maint_fleet_lookup_activity (fleet, id) : NULL;
+  g_autoptr(MaintActivity) activity = fleet ? maint_fleet_resolve_activity (fleet, id) : NULL;
 
   append_clean (line, id);
   if (activity != NULL)

@@ -1278,6 +1278,47 @@ maint_rollout_add_wave (MaintRollout *self,
 }
 
 /**
+ * maint_rollout_new_activity:
+ * @self: a rollout
+ * @machine: a machine the rollout takes, or a host it reboots
+ *
+ * Makes the activity @self generates for @machine, as the scheduler does
+ * for every machine in one of its waves: id `<rollout>/<machine>`, kind,
+ * summary, estimate, reboot and priority from the template, and
+ * [property@Maint.Activity:rollout] set. For a host (kind
+ * %MAINT_MACHINE_KIND_HOST) it is the host's reboot: kind
+ * %MAINT_ACTIVITY_KIND_HOST_REBOOT, cold, summary `Host reboot`,
+ * estimate [property@Maint.Rollout:host-reboot-estimate].
+ *
+ * Whether @machine really falls into a wave is the scheduler's decision;
+ * this function only builds the activity.
+ *
+ * Returns: (transfer full): a new activity
+ */
+MaintActivity *
+maint_rollout_new_activity (MaintRollout *self,
+                            MaintMachine *machine)
+{
+  g_autofree char *id = NULL;
+  MaintActivity *activity;
+  gboolean host;
+
+  g_return_val_if_fail (MAINT_IS_ROLLOUT (self), NULL);
+  g_return_val_if_fail (MAINT_IS_MACHINE (machine), NULL);
+
+  host = maint_machine_get_kind (machine) == MAINT_MACHINE_KIND_HOST;
+  id = g_strdup_printf ("%s/%s", self->name, maint_machine_get_name (machine));
+  activity = maint_activity_new (id, maint_machine_get_name (machine),
+                                 host ? MAINT_ACTIVITY_KIND_HOST_REBOOT : self->template_kind);
+  maint_activity_set_summary (activity, host ? "Host reboot" : self->template_summary);
+  maint_activity_set_estimate (activity, host ? self->host_reboot_estimate : self->template_estimate);
+  maint_activity_set_reboot (activity, host ? MAINT_REBOOT_KIND_COLD : self->template_reboot);
+  maint_activity_set_priority (activity, self->template_priority);
+  maint_activity_set_rollout (activity, self->name);
+  return activity;
+}
+
+/**
  * maint_rollout_equal:
  * @a: a rollout
  * @b: another rollout

@@ -1621,8 +1621,8 @@ draw_slot (Svg       *svg,
   append_range_both (svg, out, start, end);
   for (guint i = 0; activities != NULL && activities[i] != NULL; i++)
     {
-      MaintActivity *activity = svg->fleet != NULL
-        ? maint_fleet_lookup_activity (svg->fleet, activities[i]) : NULL;
+      g_autoptr(MaintActivity) activity = svg->fleet != NULL
+        ? maint_fleet_resolve_activity (svg->fleet, activities[i]) : NULL;
 
       g_string_append (out, "\n\xe2\x80\xa2 ");
       append_text (out, activities[i]);

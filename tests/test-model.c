@@ -1115,6 +1115,61 @@ test_fleet_machine_stage (void)
   g_assert_cmpint (maint_fleet_get_machine_stage (fleet, stray), ==, MAINT_STAGE_TESTING);
 }
 
+/* The activities a rollout generates, as plans name them */
+static void
+test_fleet_resolve_activity (void)
+{
+  g_autoptr(MaintFleet) fleet = make_fleet ();
+  MaintRollout *rollout = ROLLOUT (fleet, 0);
+  g_autoptr(MaintActivity) own = maint_fleet_resolve_activity (fleet, "a-kernel");
+  g_autoptr(MaintActivity) vm = NULL;
+  g_autoptr(MaintActivity) host = NULL;
+  g_autoptr(MaintActivity) slashed = NULL;
+  g_autoptr(MaintRollout) odd = maint_rollout_new ("os/2013");
+
+  /* the fleet's own activity is returned as it is */
+  g_assert_true (own == maint_fleet_lookup_activity (fleet, "a-kernel"));
+
+  maint_rollout_set_template_kind (rollout, MAINT_ACTIVITY_KIND_SYSTEM_UPDATE);
+  maint_rollout_set_template_summary (rollout, "System update");
+  maint_rollout_set_template_estimate (rollout, 20 * 60);
+  maint_rollout_set_template_reboot (rollout, MAINT_REBOOT_KIND_WARM);
+  maint_rollout_set_template_priority (rollout, MAINT_PRIORITY_URGENT);
+  maint_rollout_set_host_reboot_estimate (rollout, 45 * 60);
+
+  vm = maint_fleet_resolve_activity (fleet, "r1/vm-1");
+  g_assert_nonnull (vm);
+  g_assert_null (maint_fleet_lookup_activity (fleet, "r1/vm-1"));
+  g_assert_cmpstr (maint_activity_get_id (vm), ==, "r1/vm-1");
+  g_assert_cmpstr (maint_activity_get_machine (vm), ==, "vm-1");
+  g_assert_cmpstr (maint_activity_get_rollout (vm), ==, "r1");
+  g_assert_cmpint (maint_activity_get_kind (vm), ==, MAINT_ACTIVITY_KIND_SYSTEM_UPDATE);
+  g_assert_cmpstr (maint_activity_get_summary (vm), ==, "System update");
+  g_assert_cmpint (maint_activity_get_estimate (vm), ==, 20 * 60);
+  g_assert_cmpint (maint_activity_get_reboot (vm), ==, MAINT_REBOOT_KIND_WARM);
+  g_assert_cmpint (maint_activity_get_priority (vm), ==, MAINT_PRIORITY_URGENT);
+
+  host = maint_fleet_resolve_activity (fleet, "r1/kvm-1");
+  g_assert_nonnull (host);
+  g_assert_cmpint (maint_activity_get_kind (host), ==, MAINT_ACTIVITY_KIND_HOST_REBOOT);
+  g_assert_cmpstr (maint_activity_get_summary (host), ==, "Host reboot");
+  g_assert_cmpint (maint_activity_get_estimate (host), ==, 45 * 60);
+  g_assert_cmpint (maint_activity_get_reboot (host), ==, MAINT_REBOOT_KIND_COLD);
+
+  /* unknown rollout, unknown machine, no separator */
+  g_assert_null (maint_fleet_resolve_activity (fleet, "r2/vm-1"));
+  g_assert_null (maint_fleet_resolve_activity (fleet, "r1/vm-99"));
+  g_assert_null (maint_fleet_resolve_activity (fleet, "r1"));
+  g_assert_null (maint_fleet_resolve_activity (fleet, "r1/"));
+
+  /* a rollout name with a slash in it */
+  g_assert_true (maint_fleet_add_rollout (fleet, odd, NULL));
+  slashed = maint_fleet_resolve_activity (fleet, "os/2013/vm-2");
+  g_assert_nonnull (slashed);
+  g_assert_cmpstr (maint_activity_get_rollout (slashed), ==, "os/2013");
+  g_assert_cmpstr (maint_activity_get_machine (slashed), ==, "vm-2");
+}
+
 typedef void (*Mutation) (MaintFleet *fleet);
 
 static void mut_now (MaintFleet *f) { maint_fleet_set_now (f, NOW + 1); }
@@ -2001,6 +2056,7 @@ main (int   argc,
   g_test_add_func ("/model/fleet/add-lookup", test_fleet_add_lookup);
   g_test_add_func ("/model/fleet/duplicates", test_fleet_duplicates);
   g_test_add_func ("/model/fleet/machine-stage", test_fleet_machine_stage);
+  g_test_add_func ("/model/fleet/resolve-activity", test_fleet_resolve_activity);
   g_test_add_func ("/model/fleet/equal", test_fleet_equal);
 
   g_test_add_func ("/model/validate/ok", test_validate_ok);

@@ -271,6 +271,40 @@ assert_expected (MaintNotice *notice,
   g_assert_cmpstr (actual, ==, expected);
 }
 
+/* A slot holding an activity a rollout generates: the notice shows the
+ * rollout template's kind and summary, not the generated id. */
+static void
+test_rollout_activity (void)
+{
+  g_autoptr(MaintFleet) fleet = make_fleet ();
+  g_autoptr(MaintRollout) rollout = maint_rollout_new ("os-2026-04");
+  g_autoptr(MaintWave) wave = maint_wave_new ("all");
+  g_autoptr(MaintPlan) plan = maint_plan_new (NOW);
+  g_autoptr(MaintNotifier) notifier = NULL;
+  g_autoptr(GPtrArray) notices = NULL;
+  g_autoptr(GError) error = NULL;
+  MaintNotice *notice;
+  const char *body;
+
+  maint_wave_set_share (wave, 1.0);
+  maint_rollout_add_wave (rollout, wave);
+  maint_rollout_set_template_kind (rollout, MAINT_ACTIVITY_KIND_SYSTEM_UPDATE);
+  maint_rollout_set_template_summary (rollout, "Debian 13 upgrade");
+  maint_rollout_set_template_estimate (rollout, 20 * MINUTE);
+  maint_rollout_set_template_reboot (rollout, MAINT_REBOOT_KIND_WARM);
+  g_assert_true (maint_fleet_add_rollout (fleet, rollout, &error));
+  g_assert_no_error (error);
+  add_slot (plan, "app01", "2026-03-30T21:00:00Z", "2026-03-30T21:30:00Z",
+            "os-2026-04/app01", NULL, MAINT_REBOOT_KIND_WARM);
+
+  notifier = maint_notifier_new (fleet, plan);
+  notices = run (notifier);
+  notice = find_notice (notices, "acme", MAINT_NOTICE_KIND_NEW_WINDOWS);
+  g_assert_nonnull (notice);
+  body = maint_notice_get_body (notice);
+  g_assert_nonnull (strstr (body, "Debian 13 upgrade"));
+}
+
 /* ------------------------------------------------------------------ */
 /* New windows                                                         */
 
@@ -1103,6 +1137,7 @@ main (int    argc,
   g_test_add_func ("/notifier/new-windows/en", test_new_windows_en);
   g_test_add_func ("/notifier/new-windows/locale-fallback", test_locale_fallback);
   g_test_add_func ("/notifier/settings", test_settings);
+  g_test_add_func ("/notifier/rollout-activity", test_rollout_activity);
   g_test_add_func ("/notifier/changes/unchanged", test_unchanged);
   g_test_add_func ("/notifier/changes/moved", test_moved);
   g_test_add_func ("/notifier/changes/cancelled", test_cancelled);

@@ -111,6 +111,9 @@ MAINT_AVAILABLE_IN_1_0
 MaintRollout       *maint_fleet_lookup_rollout      (MaintFleet          *self,
                                                      const char          *name);
 MAINT_AVAILABLE_IN_1_0
+MaintActivity      *maint_fleet_resolve_activity    (MaintFleet          *self,
+                                                     const char          *id);
+MAINT_AVAILABLE_IN_1_0
 MaintStage          maint_fleet_get_machine_stage   (MaintFleet          *self,
                                                      MaintMachine        *machine);
 MAINT_AVAILABLE_IN_1_0

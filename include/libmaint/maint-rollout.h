@@ -13,6 +13,8 @@
 #include <libmaint/maint-version-macros.h>
 #include <libmaint/maint-enums.h>
 #include <libmaint/maint-interval.h>
+#include <libmaint/maint-activity.h>
+#include <libmaint/maint-machine.h>
 
 G_BEGIN_DECLS
 
@@ -122,6 +124,9 @@ GPtrArray         *maint_rollout_get_waves             (MaintRollout      *self)
 MAINT_AVAILABLE_IN_1_0
 void               maint_rollout_add_wave              (MaintRollout      *self,
                                                         MaintWave         *wave);
+MAINT_AVAILABLE_IN_1_0
+MaintActivity     *maint_rollout_new_activity          (MaintRollout      *self,
+                                                        MaintMachine      *machine);
 MAINT_AVAILABLE_IN_1_0
 gboolean           maint_rollout_equal                 (MaintRollout      *a,
                                                         MaintRollout      *b);
