@@ -314,6 +314,20 @@ func (f *Fleet) Activity(id string) *Activity {
 	return borrowActivity(C.maint_fleet_lookup_activity(f.c(), s))
 }
 
+// ResolveActivity returns the activity a plan names: the fleet's own, or
+// the one a rollout generates ("<rollout>/<machine>"); nil if id names
+// neither. A generated activity is a new object each time.
+func (f *Fleet) ResolveActivity(id string) *Activity {
+	s := cString(id)
+	defer freeString(s)
+	defer runtime.KeepAlive(f)
+	p := C.maint_fleet_resolve_activity(f.c(), s)
+	if p == nil {
+		return nil
+	}
+	return takeActivity(p)
+}
+
 // Rollout returns the rollout of that name, or nil.
 func (f *Fleet) Rollout(name string) *Rollout {
 	s := cString(name)

@@ -399,6 +399,15 @@ func (r *Rollout) AddWave(w *Wave) {
 	runtime.KeepAlive(w)
 }
 
+// NewActivity makes the activity the rollout generates for a machine (its
+// template), or for a host its reboot, as the scheduler does for every
+// machine of a wave.
+func (r *Rollout) NewActivity(m *Machine) *Activity {
+	defer runtime.KeepAlive(r)
+	defer runtime.KeepAlive(m)
+	return takeActivity(C.maint_rollout_new_activity(r.c(), m.c()))
+}
+
 // Equal reports whether two rollouts have the same settings and waves.
 func (r *Rollout) Equal(other *Rollout) bool {
 	defer runtime.KeepAlive(r)

@@ -264,3 +264,33 @@ func TestRolloutAbsorbedInHostReboots(t *testing.T) {
 		t.Errorf("host downtime after a round trip: %+v", back.HostDowntime())
 	}
 }
+
+// The activities a plan names resolve to the rollout's template (a VM) or
+// to the host reboot (a host), as in C.
+func TestResolveGeneratedActivity(t *testing.T) {
+	fleet := rolloutFleet(t, false)
+	vm := fleet.ResolveActivity("r/vm1")
+	if vm == nil {
+		t.Fatal("r/vm1 did not resolve")
+	}
+	if fleet.Activity("r/vm1") != nil {
+		t.Error("the generated activity is not the fleet's own")
+	}
+	if vm.ID() != "r/vm1" || vm.Machine() != "vm1" || vm.Rollout() != "r" ||
+		vm.Kind() != ActivityKindSystemUpdate || vm.Summary() != "spring update" {
+		t.Errorf("r/vm1 = %q %q %q %v %q", vm.ID(), vm.Machine(), vm.Rollout(), vm.Kind(), vm.Summary())
+	}
+	host := fleet.ResolveActivity("r/h1")
+	if host == nil || host.Kind() != ActivityKindHostReboot || host.Summary() != "Host reboot" {
+		t.Errorf("r/h1 = %v", host)
+	}
+	direct := fleet.Rollout("r").NewActivity(fleet.Machine("vm2"))
+	if direct.ID() != "r/vm2" || direct.Summary() != "spring update" {
+		t.Errorf("NewActivity = %q %q", direct.ID(), direct.Summary())
+	}
+	for _, id := range []string{"x/vm1", "r/nope", "r", "r/"} {
+		if a := fleet.ResolveActivity(id); a != nil {
+			t.Errorf("%q resolved to %q", id, a.ID())
+		}
+	}
+}
