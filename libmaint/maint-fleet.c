@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "maint-fleet.h"
+#include "maint-json-private.h"
 #include "maint-enum-types.h"
 #include "maint-error.h"
 #include "maint-time.h"
@@ -666,47 +667,6 @@ maint_fleet_get_machine_stage (MaintFleet   *self,
 /* ------------------------------------------------------------------ */
 /* Validation                                                          */
 
-/* Quotes a name for a one-line message, the way JSON would write it, so
- * that a name with a line break or a quote cannot garble the message. */
-static char *
-quote (const char *text)
-{
-  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
-  GString *out = g_string_new ("\"");
-
-  for (const char *p = valid; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
-
-      switch (c)
-        {
-        case '"':
-          g_string_append (out, "\\\"");
-          break;
-        case '\\':
-          g_string_append (out, "\\\\");
-          break;
-        case '\n':
-          g_string_append (out, "\\n");
-          break;
-        case '\r':
-          g_string_append (out, "\\r");
-          break;
-        case '\t':
-          g_string_append (out, "\\t");
-          break;
-        default:
-          if (c < 0x20 || c == 0x7f)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_c (out, (char) c);
-        }
-    }
-
-  g_string_append_c (out, '"');
-  return g_string_free (out, FALSE);
-}
-
 static gboolean
 is_atext (char c)
 {
@@ -916,7 +876,7 @@ validate_groups (MaintFleet  *self,
         {
           if (!email_is_valid (contacts[j]))
             {
-              g_autofree char *q = quote (contacts[j]);
+              g_autofree char *q = maint_json_quote (contacts[j]);
 
               g_set_error (error, MAINT_FLEET_ERROR, MAINT_FLEET_ERROR_INVALID_FAILED,
                            "resource_groups[%u].contacts[%u]: malformed e-mail address %s",
@@ -927,7 +887,7 @@ validate_groups (MaintFleet  *self,
 
       if (!maint_time_zone_check (zone, NULL))
         {
-          g_autofree char *q = quote (zone);
+          g_autofree char *q = maint_json_quote (zone);
 
           g_set_error (error, MAINT_FLEET_ERROR, MAINT_FLEET_ERROR_INVALID_FAILED,
                        "resource_groups[%u].timezone: unknown time zone %s", i, q);
@@ -936,7 +896,7 @@ validate_groups (MaintFleet  *self,
 
       if (!locale_is_valid (locale))
         {
-          g_autofree char *q = quote (locale);
+          g_autofree char *q = maint_json_quote (locale);
 
           g_set_error (error, MAINT_FLEET_ERROR, MAINT_FLEET_ERROR_INVALID_FAILED,
                        "resource_groups[%u].locale: malformed locale %s", i, q);
@@ -1036,7 +996,7 @@ validate_machines (MaintFleet  *self,
         }
       if (!g_hash_table_contains (self->groups_by_name, group))
         {
-          g_autofree char *q = quote (group);
+          g_autofree char *q = maint_json_quote (group);
 
           g_set_error (error, MAINT_FLEET_ERROR, MAINT_FLEET_ERROR_REFERENCE_FAILED,
                        "machines[%u].group: unknown resource group %s", i, q);
@@ -1062,7 +1022,7 @@ validate_machines (MaintFleet  *self,
           host_machine = g_hash_table_lookup (self->machines_by_name, host);
           if (host_machine == NULL)
             {
-              g_autofree char *q = quote (host);
+              g_autofree char *q = maint_json_quote (host);
 
               g_set_error (error, MAINT_FLEET_ERROR, MAINT_FLEET_ERROR_REFERENCE_FAILED,
                            "machines[%u].host: unknown machine %s", i, q);
@@ -1070,7 +1030,7 @@ validate_machines (MaintFleet  *self,
             }
           if (maint_machine_get_kind (host_machine) != MAINT_MACHINE_KIND_HOST)
             {
-              g_autofree char *q = quote (host);
+              g_autofree char *q = maint_json_quote (host);
 
               g_set_error (error, MAINT_FLEET_ERROR, MAINT_FLEET_ERROR_REFERENCE_FAILED,
                            "machines[%u].host: %s is not a host", i, q);
@@ -1126,7 +1086,7 @@ validate_services (MaintFleet  *self,
         {
           if (!g_hash_table_contains (self->machines_by_name, members[j]))
             {
-              g_autofree char *q = quote (members[j]);
+              g_autofree char *q = maint_json_quote (members[j]);
 
               g_set_error (error, MAINT_FLEET_ERROR, MAINT_FLEET_ERROR_REFERENCE_FAILED,
                            "services[%u].members[%u]: unknown machine %s", i, j, q);
@@ -1134,7 +1094,7 @@ validate_services (MaintFleet  *self,
             }
           if (!g_hash_table_add (member_set, (gpointer) members[j]))
             {
-              g_autofree char *q = quote (members[j]);
+              g_autofree char *q = maint_json_quote (members[j]);
 
               g_set_error (error, MAINT_FLEET_ERROR, MAINT_FLEET_ERROR_DUPLICATE_FAILED,
                            "services[%u].members[%u]: duplicate member %s", i, j, q);
@@ -1157,7 +1117,7 @@ validate_services (MaintFleet  *self,
             {
               if (!g_hash_table_contains (member_set, order[k]))
                 {
-                  g_autofree char *q = quote (order[k]);
+                  g_autofree char *q = maint_json_quote (order[k]);
 
                   g_set_error (error, MAINT_FLEET_ERROR, MAINT_FLEET_ERROR_REFERENCE_FAILED,
                                "services[%u].order[%u]: %s is not a member of the service",
@@ -1166,7 +1126,7 @@ validate_services (MaintFleet  *self,
                 }
               if (!g_hash_table_add (seen, (gpointer) order[k]))
                 {
-                  g_autofree char *q = quote (order[k]);
+                  g_autofree char *q = maint_json_quote (order[k]);
 
                   g_set_error (error, MAINT_FLEET_ERROR, MAINT_FLEET_ERROR_DUPLICATE_FAILED,
                                "services[%u].order[%u]: duplicate entry %s", i, k, q);
@@ -1210,7 +1170,7 @@ validate_activities (MaintFleet  *self,
       machine = g_hash_table_lookup (self->machines_by_name, machine_name);
       if (machine == NULL)
         {
-          g_autofree char *q = quote (machine_name);
+          g_autofree char *q = maint_json_quote (machine_name);
 
           g_set_error (error, MAINT_FLEET_ERROR, MAINT_FLEET_ERROR_REFERENCE_FAILED,
                        "activities[%u].machine: unknown machine %s", i, q);
@@ -1220,7 +1180,7 @@ validate_activities (MaintFleet  *self,
       if (maint_activity_get_kind (activity) == MAINT_ACTIVITY_KIND_HOST_REBOOT &&
           maint_machine_get_kind (machine) != MAINT_MACHINE_KIND_HOST)
         {
-          g_autofree char *q = quote (machine_name);
+          g_autofree char *q = maint_json_quote (machine_name);
 
           g_set_error (error, MAINT_FLEET_ERROR, MAINT_FLEET_ERROR_REFERENCE_FAILED,
                        "activities[%u].kind: a host-reboot activity needs a host, %s is not a host",
@@ -1245,7 +1205,7 @@ validate_activities (MaintFleet  *self,
 
       if (rollout != NULL && !g_hash_table_contains (self->rollouts_by_name, rollout))
         {
-          g_autofree char *q = quote (rollout);
+          g_autofree char *q = maint_json_quote (rollout);
 
           g_set_error (error, MAINT_FLEET_ERROR, MAINT_FLEET_ERROR_REFERENCE_FAILED,
                        "activities[%u].rollout: unknown rollout %s", i, q);
@@ -1324,7 +1284,7 @@ validate_rollouts (MaintFleet  *self,
             }
           if (!g_hash_table_add (wave_names, (gpointer) name))
             {
-              g_autofree char *q = quote (name);
+              g_autofree char *q = maint_json_quote (name);
 
               g_set_error (error, MAINT_FLEET_ERROR, MAINT_FLEET_ERROR_DUPLICATE_FAILED,
                            "rollouts[%u].waves[%u].name: duplicate wave name %s", i, j, q);

@@ -251,6 +251,10 @@ void maint_json_writer_double       (MaintJsonWriter *self, double value);
 void maint_json_writer_instant      (MaintJsonWriter *self, gint64 instant);
 void maint_json_writer_duration     (MaintJsonWriter *self, gint64 seconds);
 void maint_json_writer_enum         (MaintJsonWriter *self, GType enum_type, int value);
+
+/* The nick of @value in @enum_type, "?" if it has none. Static: enum
+ * classes live as long as the process once created. */
+const char *maint_json_enum_nick    (GType enum_type, int value);
 /* An inline array of strings; NULL is written as []. */
 void maint_json_writer_strv         (MaintJsonWriter *self, const char * const *strv);
 /* An inline {"start": …, "end": …} object. */

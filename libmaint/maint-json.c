@@ -1814,6 +1814,16 @@ maint_json_writer_duration (MaintJsonWriter *self,
   maint_json_writer_string (self, text);
 }
 
+const char *
+maint_json_enum_nick (GType enum_type,
+                      int   value)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
+  GEnumValue *v = g_enum_get_value (klass, value);
+
+  return v != NULL ? v->value_nick : "?";
+}
+
 void
 maint_json_writer_enum (MaintJsonWriter *self,
                         GType            enum_type,

@@ -1359,27 +1359,8 @@ append_activity (GString    *line,
 
   append_clean (line, id);
   if (activity != NULL)
-    {
-      GEnumClass *klass = g_type_class_ref (MAINT_TYPE_ACTIVITY_KIND);
-      GEnumValue *value = g_enum_get_value (klass, maint_activity_get_kind (activity));
-
-      if (value != NULL)
-        g_string_append_printf (line, " %s", value->value_nick);
-      g_type_class_unref (klass);
-    }
-}
-
-static const char *
-enum_nick (GType type,
-           int   value)
-{
-  GEnumClass *klass = g_type_class_ref (type);
-  GEnumValue *v = g_enum_get_value (klass, value);
-  const char *nick = v != NULL ? v->value_nick : "?";
-
-  /* The class stays alive: enum classes are static once created. */
-  g_type_class_unref (klass);
-  return nick;
+    g_string_append_printf (line, " %s",
+                            maint_json_enum_nick (MAINT_TYPE_ACTIVITY_KIND, maint_activity_get_kind (activity)));
 }
 
 static void
@@ -1438,7 +1419,7 @@ append_group (GString    *out,
         g_string_append (line, "  no reboot");
       else
         g_string_append_printf (line, "  %s reboot",
-                                enum_nick (MAINT_TYPE_REBOOT_KIND, reboot));
+                                maint_json_enum_nick (MAINT_TYPE_REBOOT_KIND, reboot));
       if (rollout != NULL || wave != NULL)
         {
           g_string_append (line, "  wave ");
@@ -1528,7 +1509,7 @@ append_findings (GString   *out,
       const char *detail = maint_finding_get_detail (f);
 
       g_string_truncate (line, 0);
-      g_string_append_printf (line, "  %s: ", enum_nick (MAINT_TYPE_FINDING_KIND, maint_finding_get_kind (f)));
+      g_string_append_printf (line, "  %s: ", maint_json_enum_nick (MAINT_TYPE_FINDING_KIND, maint_finding_get_kind (f)));
       if (detail != NULL)
         append_clean (line, detail);
       else
@@ -1748,7 +1729,7 @@ maint_plan_to_text (MaintPlan  *self,
           g_string_append (line, " on ");
           append_clean (line, maint_unscheduled_get_machine (u));
           g_string_append_printf (line, ": %s",
-                                  enum_nick (MAINT_TYPE_UNSCHEDULED_REASON,
+                                  maint_json_enum_nick (MAINT_TYPE_UNSCHEDULED_REASON,
                                              maint_unscheduled_get_reason (u)));
           if (detail != NULL)
             {

@@ -19,6 +19,7 @@
 #include "maint-svg.h"
 #include "maint-enum-types.h"
 #include "maint-time.h"
+#include "maint-json-private.h"
 #include "maint-tz-private.h"
 
 /* Geometry, in SVG user units (CSS pixels). */
@@ -190,19 +191,6 @@ floor_div (gint64 a,
   if ((a % b != 0) && ((a < 0) != (b < 0)))
     q--;
   return q;
-}
-
-static const char *
-enum_nick (GType type,
-           int   value)
-{
-  GEnumClass *klass = g_type_class_ref (type);
-  GEnumValue *v = g_enum_get_value (klass, value);
-  const char *nick = v != NULL ? v->value_nick : "?";
-
-  /* Enum classes are static once created, so the nick outlives this. */
-  g_type_class_unref (klass);
-  return nick;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1532,7 +1520,7 @@ append_unscheduled_list (Svg     *svg,
 
       g_string_append (out, "\nunscheduled: ");
       append_text (out, maint_unscheduled_get_activity (u));
-      g_string_append_printf (out, " (%s)", enum_nick (MAINT_TYPE_UNSCHEDULED_REASON,
+      g_string_append_printf (out, " (%s)", maint_json_enum_nick (MAINT_TYPE_UNSCHEDULED_REASON,
                                                        maint_unscheduled_get_reason (u)));
     }
 }
@@ -1557,7 +1545,7 @@ draw_row_label (Svg *svg,
   append_text (out, row->name);
   if (row->machine != NULL)
     {
-      g_string_append_printf (out, "\n%s", enum_nick (MAINT_TYPE_MACHINE_KIND,
+      g_string_append_printf (out, "\n%s", maint_json_enum_nick (MAINT_TYPE_MACHINE_KIND,
                                                       maint_machine_get_kind (row->machine)));
       if (maint_machine_get_host (row->machine) != NULL)
         {
@@ -1628,7 +1616,7 @@ draw_slot (Svg       *svg,
       append_text (out, activities[i]);
       if (activity != NULL)
         {
-          g_string_append_printf (out, " %s", enum_nick (MAINT_TYPE_ACTIVITY_KIND,
+          g_string_append_printf (out, " %s", maint_json_enum_nick (MAINT_TYPE_ACTIVITY_KIND,
                                                          maint_activity_get_kind (activity)));
           if (maint_activity_get_summary (activity) != NULL)
             {
@@ -1637,7 +1625,7 @@ draw_slot (Svg       *svg,
             }
         }
     }
-  g_string_append_printf (out, "\nreboot: %s", enum_nick (MAINT_TYPE_REBOOT_KIND,
+  g_string_append_printf (out, "\nreboot: %s", maint_json_enum_nick (MAINT_TYPE_REBOOT_KIND,
                                                           maint_slot_get_reboot (slot)));
   if (maint_slot_get_wave (slot) != NULL)
     {
@@ -2178,7 +2166,7 @@ draw_footnotes (Svg *svg)
       g_string_append_printf (line, "%s on %s: %s",
                               maint_unscheduled_get_activity (u),
                               maint_unscheduled_get_machine (u) ? maint_unscheduled_get_machine (u) : "?",
-                              enum_nick (MAINT_TYPE_UNSCHEDULED_REASON, maint_unscheduled_get_reason (u)));
+                              maint_json_enum_nick (MAINT_TYPE_UNSCHEDULED_REASON, maint_unscheduled_get_reason (u)));
       if (maint_unscheduled_get_detail (u) != NULL)
         g_string_append_printf (line, " \xe2\x80\x94 %s", maint_unscheduled_get_detail (u));
       open_text (out, MARGIN + 10, y, "fill=\"" C_TEXT "\"");

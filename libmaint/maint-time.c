@@ -13,6 +13,7 @@
 
 #include "maint-error.h"
 #include "maint-time.h"
+#include "maint-json-private.h"
 #include "maint-tz-private.h"
 
 #define SECONDS_PER_DAY 86400
@@ -21,39 +22,6 @@
 #define FORMAT_MIN (-62167219200)   /* 0000-01-01T00:00:00Z */
 #define FORMAT_MAX (253402300799)   /* 9999-12-31T23:59:59Z */
 
-/* Quotes @text for an error message: double quotes, control bytes and
- * invalid UTF-8 escaped so that a message stays on one line. */
-static char *
-quote_text (const char *text)
-{
-  GString *s = g_string_new ("\"");
-  gboolean utf8 = g_utf8_validate (text, -1, NULL);
-  gsize i;
-
-  for (i = 0; text[i] != '\0'; i++)
-    {
-      guchar c = (guchar) text[i];
-
-      if (i >= 120 && (!utf8 || (c & 0xc0) != 0x80))
-        {
-          g_string_append (s, "…");
-          break;
-        }
-      if (c == '"' || c == '\\')
-        g_string_append_printf (s, "\\%c", c);
-      else if (c == '\n')
-        g_string_append (s, "\\n");
-      else if (c == '\t')
-        g_string_append (s, "\\t");
-      else if (c < 0x20 || c == 0x7f || (c >= 0x80 && !utf8))
-        g_string_append_printf (s, "\\x%02x", c);
-      else
-        g_string_append_c (s, (char) c);
-    }
-  g_string_append_c (s, '"');
-  return g_string_free (s, FALSE);
-}
-
 static void G_GNUC_PRINTF (4, 5)
 set_error (GError     **error,
            gint         code,
@@ -61,7 +29,7 @@ set_error (GError     **error,
            const char  *format,
            ...)
 {
-  g_autofree char *quoted = quote_text (text);
+  g_autofree char *quoted = maint_json_quote (text);
   g_autofree char *detail = NULL;
   va_list args;
 

@@ -22,6 +22,7 @@
 #include <glib/gstdio.h>
 
 #include "maint-error.h"
+#include "maint-json-private.h"
 #include "maint-tz-private.h"
 
 /* The footer rule is expanded up to the end of this year. Instants are
@@ -169,46 +170,12 @@ div_floor (gint64 a,
 /* ------------------------------------------------------------------ */
 /* Messages                                                            */
 
-/* Quotes @text for an error message: in double quotes, control bytes,
- * quotes, backslashes and invalid UTF-8 escaped (a message is one line),
- * long texts shortened. */
-static char *
-quote_text (const char *text)
-{
-  GString *s = g_string_new ("\"");
-  gboolean utf8 = g_utf8_validate (text, -1, NULL);
-  gsize i;
-
-  for (i = 0; text[i] != '\0'; i++)
-    {
-      guchar c = (guchar) text[i];
-
-      if (i >= 120 && (!utf8 || (c & 0xc0) != 0x80))
-        {
-          g_string_append (s, "…");
-          break;
-        }
-      if (c == '"' || c == '\\')
-        g_string_append_printf (s, "\\%c", c);
-      else if (c == '\n')
-        g_string_append (s, "\\n");
-      else if (c == '\t')
-        g_string_append (s, "\\t");
-      else if (c < 0x20 || c == 0x7f || (c >= 0x80 && !utf8))
-        g_string_append_printf (s, "\\x%02x", c);
-      else
-        g_string_append_c (s, (char) c);
-    }
-  g_string_append_c (s, '"');
-  return g_string_free (s, FALSE);
-}
-
 static void
 set_zone_error (GError    **error,
                 const char *name,
                 const char *detail)
 {
-  g_autofree char *quoted = quote_text (name);
+  g_autofree char *quoted = maint_json_quote (name);
 
   if (detail != NULL)
     g_set_error (error, MAINT_TIME_ERROR, MAINT_TIME_ERROR_ZONE_FAILED,
@@ -868,7 +835,7 @@ load_zone (const char  *name,
     }
   if (!g_file_get_contents (path, &contents, &len, &local_error))
     {
-      g_autofree char *detail = quote_text (local_error->message);
+      g_autofree char *detail = maint_json_quote (local_error->message);
 
       set_zone_error (error, name, detail);
       return NULL;
