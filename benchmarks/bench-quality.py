@@ -27,9 +27,10 @@
 # apart and left out of the totals, never waited for.
 #
 # usage: bench-quality.py GEN_FLEET MAINTCTL [N_SEEDS] [--time-limit S]
-#                         [--baseline MAINTCTL] [--seeds A,B,...]
+#                         [--baseline MAINTCTL] [--seeds A,B,...] [--dump DIR]
 # --baseline plans the same fleets with a second maintctl (e.g. an older
-# build) so before/after come from one run on one machine.
+# build) so before/after come from one run on one machine. --dump writes,
+# per seed, our plan and the MILP's last (delay) solution side by side.
 # Measures and prints; exits 0 unless a tool fails.
 
 import argparse
@@ -95,20 +96,48 @@ def subtract(ivs, cuts):
     return merged
 
 
-def plan_stats(maintctl, fleet_path, jobs):
+def plan_starts(maintctl, fleet_path):
     plan = json.loads(subprocess.run([maintctl, "plan", fleet_path, "--format", "json"], check=True,
                                      capture_output=True, text=True).stdout)
     by_act = {}
     for slot in plan["slots"]:
         for act in slot["activities"]:
             by_act[act] = parse_instant(slot["start"])
+    return by_act
+
+
+def plan_stats(maintctl, fleet_path, jobs, by_act=None):
+    if by_act is None:
+        by_act = plan_starts(maintctl, fleet_path)
     count = sum(1 for j in jobs if j["id"] in by_act)
     reboots = sum(1 for j in jobs if j["id"] in by_act and j["reboots"])
     delay = sum(by_act[j["id"]] - j["est"] for j in jobs if j["id"] in by_act)
     return count, reboots, delay
 
 
-def one_seed(gen, maintctl, seed, tmp, time_limit, baseline=None):
+def dump(path, data, jobs, ours, opt):
+    """Both plans side by side, one job a line, by the MILP's start."""
+    groups = {g["name"]: g for g in data["resource_groups"]}
+    with open(path, "w") as f:
+        f.write("policy %s\n" % json.dumps(data.get("policy", {})))
+        for g in data["resource_groups"]:
+            f.write("group %s %s %s notice=%s max=%s\n" % (g["name"], g["timezone"], g.get("windows"),
+                                                          g.get("notice"), g.get("max_concurrent", 0)))
+        for svc in data.get("services", []):
+            f.write("service %s\n" % json.dumps(svc))
+        f.write("%-10s %-9s %-7s %-5s %6s %3s %-20s %-20s %8s %8s\n" % (
+            "job", "machine", "group", "host", "len", "rb", "ours", "milp", "d-ours", "d-milp"))
+        key = lambda j: (opt.get(j["id"], 1 << 62), ours.get(j["id"], 1 << 62), j["id"])
+        for j in sorted(jobs, key=key):
+            o, m = ours.get(j["id"]), opt.get(j["id"])
+            f.write("%-10s %-9s %-7s %-5s %6d %3s %-20s %-20s %8s %8s%s\n" % (
+                j["id"], j["machine"], j["group"], j["host"] or "-", j["length"], "R" if j["reboots"] else "",
+                fmt(o) if o is not None else "-", fmt(m) if m is not None else "-",
+                (o - j["est"]) // 60 if o is not None else "-", (m - j["est"]) // 60 if m is not None else "-",
+                "" if o == m else "   *"))
+
+
+def one_seed(gen, maintctl, seed, tmp, time_limit, baseline=None, dump_dir=None):
     fleet_path = os.path.join(tmp, "fleet-%d.json" % seed)
     data = json.loads(subprocess.run([gen, "--small", "--seed", str(seed), "--max-activities", "1"],
                                      check=True, capture_output=True, text=True).stdout)
@@ -159,7 +188,8 @@ def one_seed(gen, maintctl, seed, tmp, time_limit, baseline=None):
                          length=length, starts=starts, est=est,
                          reboots=a.get("reboot", "none") != "none"))
 
-    ours_count, ours_reboots, ours_delay = plan_stats(maintctl, fleet_path, jobs)
+    ours_starts = plan_starts(maintctl, fleet_path)
+    ours_count, ours_reboots, ours_delay = plan_stats(maintctl, fleet_path, jobs, ours_starts)
     base = plan_stats(baseline, fleet_path, jobs) if baseline else None
 
     # the MILP
@@ -263,6 +293,9 @@ def one_seed(gen, maintctl, seed, tmp, time_limit, baseline=None):
     prob += reboot_expr <= opt_reboots
     opt_delay = solve(prob)
     milp_time = time.monotonic() - t0
+    if dump_dir:
+        opt_starts = {a: s for (a, s), v in x.items() if (v.varValue or 0) > 0.5}
+        dump(os.path.join(dump_dir, "seed-%d.txt" % seed), data, jobs, ours_starts, opt_starts)
     return dict(seed=seed, jobs=len(jobs), vars=len(x), ours_count=ours_count, opt_count=opt_count,
                 ours_reboots=ours_reboots, opt_reboots=opt_reboots, ours_delay=ours_delay,
                 opt_delay=opt_delay, base=base, proven=proven, milp_time=milp_time)
@@ -295,6 +328,7 @@ def main():
     ap.add_argument("--time-limit", type=float, default=120.0, help="cbc seconds per fleet")
     ap.add_argument("--baseline", help="a second maintctl to compare")
     ap.add_argument("--seeds", help="comma-separated seeds instead of 1..N")
+    ap.add_argument("--dump", metavar="DIR", help="write our plan and the MILP's side by side, per seed")
     args = ap.parse_args()
     seeds = [int(x) for x in args.seeds.split(",")] if args.seeds else list(range(1, args.n + 1))
     rows = []
@@ -303,7 +337,7 @@ def main():
             "seed", "jobs", "vars", "ours", "opt", "reb/opt", "ours delay", "opt delay", "gap %", "cbc s",
             "baseline (count delay gap%)" if args.baseline else ""))
         for seed in seeds:
-            r = one_seed(args.gen, args.maintctl, seed, tmp, args.time_limit, args.baseline)
+            r = one_seed(args.gen, args.maintctl, seed, tmp, args.time_limit, args.baseline, args.dump)
             rows.append(r)
             extra = ""
             if r["base"]:

@@ -12,6 +12,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "maint-scheduler.h"
@@ -1812,6 +1813,7 @@ solver_local_search (MaintSolver  *S,
   return ok;
 }
 
+
 /* ------------------------------------------------------------------ */
 /* Moves on the placement: ejection chains and shifts                  */
 
@@ -2248,12 +2250,15 @@ typedef struct
   const guint *set;
   guint        n;
   guint       *list, *best_list, *order;
+  guint       *branch;                /* per depth: the child position taken */
   guint        best_n;
   gint64      *trial;                 /* scratch, per depth: n starts */
   Score       *trial_score;           /* scratch, per depth: n scores */
   guchar      *used;
   Score        best;
   guint64      spent, budget;
+  guint        max_disc;              /* discrepancies allowed this pass */
+  gboolean     cut;                   /* a child was left out for them */
 } Repack;
 
 static gint64
@@ -2273,16 +2278,190 @@ repack_pop_to (MaintSolver *S,
     solver_pop (S);
 }
 
+/* A second bound for the repacking, on the remaining units of group
+ * @gi that have one activity (a slot of fixed length) and fit alone now
+ * (start at or after @trial): the fleet-wide and group limits, less
+ * what the placed slots use, leave a capacity c(t) inside the group's
+ * maintenance intervals. Relaxed to one machine of speed c(t) that may
+ * interrupt a unit (even across intervals) and share itself among units
+ * at will, shortest remaining work first gives the least total end,
+ * which bounds the total end, so the total delay, of every placement
+ * below this node. A finish is rounded down and its remainder given to
+ * the next unit, which only relaxes further. That catches what the
+ * one-unit bound cannot: a crowded interval pushes some units to the
+ * next one. Sets *@extra to the bound minus the one-unit bound (at
+ * least 0) and returns FALSE when the capacity left before the horizon
+ * cannot hold the units at all. */
+typedef struct
+{
+  gint64 rel, rem, length, earliest;
+  guint  priority;
+} FluidJob;
+
+typedef struct
+{
+  gint64 at;
+  gint   fleet, group;
+} FluidEvent;
+
+static int
+fluid_job_cmp (const void *pa,
+               const void *pb)
+{
+  const FluidJob *a = pa, *b = pb;
+
+  return a->rel < b->rel ? -1 : a->rel > b->rel;
+}
+
+static int
+fluid_event_cmp (const void *pa,
+                 const void *pb)
+{
+  const FluidEvent *a = pa, *b = pb;
+
+  return a->at < b->at ? -1 : a->at > b->at;
+}
+
+static gboolean
+repack_fluid (Repack       *R,
+              const gint64 *trial,
+              gint32        gi,
+              gint64       *extra,
+              guint        *priority)
+{
+  MaintSolver *S = R->S;
+  const MaintSolverGroup *g = &S->groups[gi];
+  guint lg = g->max_concurrent, lf = S->max_concurrent, n = 0, done = 0, next = 0, n_ev;
+  FluidJob jobs[REPACK_MAX_UNITS];
+  gboolean active[REPACK_MAX_UNITS] = { FALSE, };
+  g_autofree FluidEvent *ev = NULL;
+  gint64 t, one = 0, total = 0;
+
+  *extra = 0;
+  *priority = MAINT_PRIORITY_EMERGENCY;
+  if (lg == 0 && lf == 0)
+    return TRUE;
+  for (guint i = 0; i < R->n; i++)
+    {
+      const MaintSolverMachine *m = &S->machines[S->units[R->set[i]].machine];
+      const MaintSolverAct *a;
+
+      if (R->used[i] || trial[i] < 0 || m->group != gi || m->n_acts != 1)
+        continue;
+      a = &S->acts[S->act_order[m->first_act]];
+      if (a->earliest <= 0)
+        continue;
+      jobs[n].rel = trial[i];
+      jobs[n].length = MAX (MAX (S->setup + a->estimate, S->min_slot), 1);
+      jobs[n].rem = jobs[n].length;
+      jobs[n].earliest = a->earliest;
+      jobs[n].priority = a->priority;
+      *priority = MIN (*priority, a->priority);
+      one += trial[i] - a->earliest;
+      n++;
+    }
+  if (n < 2)
+    return TRUE;
+  R->spent++;
+  qsort (jobs, n, sizeof (FluidJob), fluid_job_cmp);
+  ev = g_new (FluidEvent, 2 * S->slots->len + n + 2);
+
+  t = jobs[0].rel;
+  for (guint k = maint_interval_set_lower_bound (g->available, t); k < g->n_bounds && done < n; k++)
+    {
+      gint64 a = MAX (g->bounds[2 * k], t), b = g->bounds[2 * k + 1];
+      gint uf = 0, ug = 0;
+
+      if (b <= a)
+        continue;
+      /* Nothing running and nothing released before b: the next one */
+      if (done == next && (next == n || jobs[next].rel >= b))
+        continue;
+      /* Usage at a, and its changes inside (a, b), plus the releases */
+      n_ev = 0;
+      for (guint i = 0; i < S->slots->len; i++)
+        {
+          const MaintSolverSlot *sl = solver_slot (S, i);
+          gint df = lf > 0 ? 1 : 0, dg = lg > 0 && S->machines[sl->machine].group == gi ? 1 : 0;
+
+          if ((df == 0 && dg == 0) || sl->end <= a || sl->start >= b)
+            continue;
+          if (sl->start <= a)
+            {
+              uf += df;
+              ug += dg;
+            }
+          else
+            ev[n_ev++] = (FluidEvent) { sl->start, df, dg };
+          if (sl->end < b)
+            ev[n_ev++] = (FluidEvent) { sl->end, -df, -dg };
+        }
+      for (guint j = next; j < n; j++)
+        if (jobs[j].rel > a && jobs[j].rel < b)
+          ev[n_ev++] = (FluidEvent) { jobs[j].rel, 0, 0 };
+      ev[n_ev++] = (FluidEvent) { b, 0, 0 };
+      qsort (ev, n_ev, sizeof (FluidEvent), fluid_event_cmp);
+
+      for (guint e = 0; e < n_ev && done < n; e++)
+        {
+          gint64 x = e == 0 ? a : ev[e - 1].at, y = ev[e].at;
+          gint64 c;
+
+          if (e > 0)
+            {
+              uf += ev[e - 1].fleet;
+              ug += ev[e - 1].group;
+            }
+          while (next < n && jobs[next].rel <= x)
+            active[next++] = TRUE;
+          c = G_MAXINT;
+          if (lf > 0)
+            c = MIN (c, (gint64) lf - uf);
+          if (lg > 0)
+            c = MIN (c, (gint64) lg - ug);
+          c = MIN (c, (gint64) n);   /* never more than one per unit */
+          while (x < y && c > 0)
+            {
+              guint best = G_MAXUINT;
+
+              for (guint j = 0; j < next; j++)
+                if (active[j] && (best == G_MAXUINT || jobs[j].rem < jobs[best].rem))
+                  best = j;
+              if (best == G_MAXUINT)
+                break;
+              if (jobs[best].rem <= c * (y - x))
+                {
+                  x += jobs[best].rem / c;
+                  total += x - jobs[best].length - jobs[best].earliest;
+                  active[best] = FALSE;
+                  done++;
+                }
+              else
+                {
+                  jobs[best].rem -= c * (y - x);
+                  x = y;
+                }
+            }
+        }
+      t = b;
+    }
+  if (done < n)
+    return FALSE;
+  *extra = MAX (0, total - one);
+  return TRUE;
+}
+
 static void
 repack_dfs (Repack *R,
             guint   depth,
-            gint64  last)
+            gint64  last,
+            guint   disc)
 {
   MaintSolver *S = R->S;
   gint64 *trial = R->trial + (gsize) depth * R->n;
   Score *ts = R->trial_score + (gsize) depth * R->n;
   guint *order = R->order + (gsize) depth * R->n;
-  guint n_order = 0;
+  guint n_order = 0, taken = 0;
   Score cur, lb;
 
   units_score (S, R->set, R->n, &cur);
@@ -2324,14 +2503,36 @@ repack_dfs (Repack *R,
       lb.unscheduled[p] = cur.unscheduled[p] - all.unscheduled[p];
   }
   if (memcmp (lb.unscheduled, R->best.unscheduled, sizeof lb.unscheduled) == 0)
-    for (guint i = 0; i < R->n; i++)
-      if (!R->used[i] && trial[i] >= 0)
+    {
+      for (guint i = 0; i < R->n; i++)
+        if (!R->used[i] && trial[i] >= 0)
+          {
+            lb.missed += ts[i].missed;
+            lb.lateness += ts[i].lateness;
+            lb.reboots += ts[i].reboots;
+            lb.delay += ts[i].delay;
+          }
+      /* The capacity bound, once per group of the remaining units; only
+       * where the one-unit bound does not already prune */
+      for (guint i = 0; i < R->n && score_cmp (&lb, &R->best) < 0; i++)
         {
-          lb.missed += ts[i].missed;
-          lb.lateness += ts[i].lateness;
-          lb.reboots += ts[i].reboots;
-          lb.delay += ts[i].delay;
+          gint32 gi = S->machines[S->units[R->set[i]].machine].group;
+          gboolean first = TRUE;
+          gint64 extra;
+          guint low;
+
+          if (R->used[i] || trial[i] < 0)
+            continue;
+          for (guint j = 0; j < i && first; j++)
+            first = R->used[j] || trial[j] < 0 || S->machines[S->units[R->set[j]].machine].group != gi;
+          if (!first)
+            continue;
+          if (!repack_fluid (R, trial, gi, &extra, &low))
+            lb.unscheduled[MAINT_PRIORITY_EMERGENCY - low]++;
+          else
+            lb.delay += extra;
         }
+    }
   if (score_cmp (&lb, &R->best) >= 0)
     return;
 
@@ -2343,11 +2544,28 @@ repack_dfs (Repack *R,
       memcpy (R->best_list, R->list, depth * sizeof (guint));
     }
 
-  /* Children: earliest trial start first, then least work */
+  /* Children: earliest trial start first, then least work. A unit that
+   * starts at @last here and already could at the parent was a sibling
+   * tried before this branch: placed first, it starts at @last, and then
+   * the unit placed here starts at @last too (it fits there with it, and
+   * adding units never makes a start earlier), so that branch reached
+   * the same placement. */
   for (guint i = 0; i < R->n; i++)
     if (!R->used[i] && trial[i] >= last)
       {
-        guint j = n_order++;
+        guint j;
+
+        if (depth > 0 && trial[i] == last && R->trial[(gsize) (depth - 1) * R->n + i] == last)
+          {
+            const guint *parent = R->order + (gsize) (depth - 1) * R->n;
+            gboolean before = FALSE;
+
+            for (guint c = 0; c < R->branch[depth - 1] && !before; c++)
+              before = parent[c] == i;
+            if (before)
+              continue;
+          }
+        j = n_order++;
 
         for (; j > 0; j--)
           {
@@ -2378,11 +2596,19 @@ repack_dfs (Repack *R,
         }
       if (twin)
         continue;
+      /* The k-th child taken costs k discrepancies */
+      if (disc + taken > R->max_disc)
+        {
+          R->cut = TRUE;
+          break;
+        }
       R->used[i] = 1;
       R->list[depth] = i;
+      R->branch[depth] = c;
       S->units[R->set[i]].blocked = solver_place_unit (S, &S->units[R->set[i]]);
       R->spent++;
-      repack_dfs (R, depth + 1, trial[i]);
+      repack_dfs (R, depth + 1, trial[i], disc + taken);
+      taken++;
       repack_pop_to (S, len);
       R->used[i] = 0;
     }
@@ -2466,18 +2692,20 @@ repack_set (MaintSolver *S,
   return n;
 }
 
+/* Takes the @n units of @set out and puts them back in the best order
+ * the branch and bound finds within @limit placements; keeps the result
+ * only when the objective over the set improves. */
 static gboolean
-move_repack (MaintSolver *S,
-             Move        *mv,
-             guint        u,
-             guint64     *spent,
-             guint64      limit)
+repack_run (MaintSolver *S,
+            Move        *mv,
+            const guint *set,
+            guint        n,
+            guint64     *spent,
+            guint64      limit)
 {
-  guint set[REPACK_MAX_UNITS], n;
   Repack R = { 0, };
   Score before, after;
 
-  n = repack_set (S, u, set);
   if (n < 2 || limit == 0)
     return FALSE;
   R.S = S;
@@ -2486,16 +2714,29 @@ move_repack (MaintSolver *S,
   R.list = g_new0 (guint, n);
   R.best_list = g_new0 (guint, n);
   R.order = g_new0 (guint, (gsize) n * (n + 1));
+  R.branch = g_new0 (guint, n + 1);
   R.trial = g_new0 (gint64, (gsize) n * (n + 1));
   R.trial_score = g_new0 (Score, (gsize) n * (n + 1));
   R.used = g_new0 (guchar, n);
-  R.budget = MIN (limit, REPACK_BUDGET);
+  R.budget = limit;
 
   units_score (S, set, n, &before);
   R.best = before;
   R.best_n = G_MAXUINT;
   move_begin (S, mv, set, n);
-  repack_dfs (&R, 0, G_MININT64);
+  /* Limited discrepancy search: the heuristic order (earliest start
+   * first) with at most max_disc deviations, counted by the position of
+   * the child taken, for max_disc = 0, 1, 2, ... until a pass leaves
+   * nothing out (the search was complete) or the budget is spent. A
+   * budget that runs out then has gone into changes anywhere in the
+   * order, not only into the last few units of the first one. */
+  for (R.max_disc = 0; R.spent < R.budget; R.max_disc++)
+    {
+      R.cut = FALSE;
+      repack_dfs (&R, 0, G_MININT64, 0);
+      if (!R.cut)
+        break;
+    }
   *spent += R.spent;
 
   if (R.best_n != G_MAXUINT)
@@ -2513,6 +2754,7 @@ move_repack (MaintSolver *S,
   g_free (R.list);
   g_free (R.best_list);
   g_free (R.order);
+  g_free (R.branch);
   g_free (R.trial);
   g_free (R.trial_score);
   g_free (R.used);
@@ -2527,6 +2769,19 @@ move_repack (MaintSolver *S,
     }
   move_undo (S, mv);
   return FALSE;
+}
+
+static gboolean
+move_repack (MaintSolver *S,
+             Move        *mv,
+             guint        u,
+             guint64     *spent,
+             guint64      limit)
+{
+  guint set[REPACK_MAX_UNITS], n;
+
+  n = repack_set (S, u, set);
+  return repack_run (S, mv, set, n, spent, MIN (limit, REPACK_BUDGET));
 }
 
 static gboolean
@@ -2653,6 +2908,7 @@ solver_improve (MaintSolver  *S,
           if (done)
             improved = changed = TRUE;
         }
+
     }
 
   /* Ruin and recreate with the rest of the budget */
@@ -2754,6 +3010,123 @@ solver_improve (MaintSolver  *S,
   return ok;
 }
 
+/* Annealing on the processing order (fleets of at most ANNEAL_MAX_UNITS
+ * units). The order search above only accepts improvements, so it stops
+ * where every single move makes the plan worse; but the greedy in some
+ * order reaches every plan that cannot be improved by starting one
+ * unit earlier alone, the best one included, and the way there on
+ * crowded fleets often goes through plans a little later in total.
+ * Here a move (a delayed or kept-out unit to an earlier position, or
+ * two units close in the order exchanged) is also accepted when it
+ * changes nothing but the total delay and that by d seconds more, with
+ * probability exp(-d / T); T falls geometrically over the budget. A
+ * move that is worse on anything ranked above the delay is never
+ * accepted. The best plan seen is kept. Fixed seed, budget in unit
+ * placements: the same input, the same plan. */
+#define ANNEAL_MAX_UNITS 256
+#define ANNEAL_BUDGET    400000
+#define ANNEAL_SEED      0x616e6e65
+#define ANNEAL_T0        20000.0
+#define ANNEAL_T1        60.0
+
+static gboolean
+solver_anneal (MaintSolver  *S,
+               GError      **error)
+{
+  g_autoptr(GRand) rand = NULL;
+  g_autofree guint *cur_rank = NULL, *best_rank = NULL, *by_rank = NULL, *pool = NULL;
+  Snapshot best_snap = { 0, };
+  Score best, cur, score;
+  guint64 iters, it;
+  gboolean ok = TRUE;
+
+  if (S->n_units < 3 || S->n_units > ANNEAL_MAX_UNITS)
+    return TRUE;
+  rand = g_rand_new_with_seed (ANNEAL_SEED);
+  cur_rank = g_new (guint, S->n_units);
+  best_rank = g_new (guint, S->n_units);
+  by_rank = g_new (guint, S->n_units);
+  pool = g_new (guint, S->n_units);
+  solver_score (S, &cur);
+  best = cur;
+  snapshot_take (S, &best_snap);
+  for (guint u = 0; u < S->n_units; u++)
+    cur_rank[u] = best_rank[u] = S->units[u].rank;
+  iters = ANNEAL_BUDGET / S->n_units;
+
+  for (it = 0; it < iters; it++)
+    {
+      double T = ANNEAL_T0 * pow (ANNEAL_T1 / ANNEAL_T0, (double) it / (double) iters);
+      guint n_pool = 0;
+      gboolean accept;
+
+      for (guint u = 0; u < S->n_units; u++)
+        by_rank[cur_rank[u]] = u;
+      for (guint u = 0; u < S->n_units; u++)
+        if (S->units[u].earliest >= 0 && (unit_delay (S, &S->units[u]) > 0 || unit_unscheduled (S, u)))
+          pool[n_pool++] = u;
+      /* Nothing delayed, nothing left out that has a window: done */
+      if (n_pool == 0 && score_cmp (&cur, &best) == 0)
+        break;
+      if (n_pool > 0 && g_rand_boolean (rand))
+        {
+          /* A delayed unit to an earlier position */
+          guint u = pool[g_rand_int_range (rand, 0, n_pool)], from = cur_rank[u], to;
+
+          if (from == 0)
+            continue;
+          to = g_rand_int_range (rand, 0, from);
+          memmove (&by_rank[to + 1], &by_rank[to], (from - to) * sizeof (guint));
+          by_rank[to] = u;
+        }
+      else
+        {
+          /* Two units close in the order exchanged */
+          guint i = g_rand_int_range (rand, 0, S->n_units - 1);
+          guint d = g_rand_int_range (rand, 1, 9);
+          guint j = MIN (S->n_units - 1, i + d), t;
+
+          t = by_rank[i];
+          by_rank[i] = by_rank[j];
+          by_rank[j] = t;
+        }
+      for (guint r = 0; r < S->n_units; r++)
+        S->units[by_rank[r]].rank = r;
+
+      solver_reset (S);
+      if (!solver_greedy (S, error))
+        {
+          ok = FALSE;
+          break;
+        }
+      solver_score (S, &score);
+      accept = score_cmp (&score, &cur) <= 0;
+      if (!accept &&
+          memcmp (&score, &cur, G_STRUCT_OFFSET (Score, delay)) == 0 &&
+          g_rand_double (rand) < exp ((double) (cur.delay - score.delay) / T))
+        accept = TRUE;
+      if (accept)
+        {
+          cur = score;
+          for (guint u = 0; u < S->n_units; u++)
+            cur_rank[u] = S->units[u].rank;
+          if (score_cmp (&cur, &best) < 0)
+            {
+              best = cur;
+              snapshot_take (S, &best_snap);
+              memcpy (best_rank, cur_rank, S->n_units * sizeof (guint));
+            }
+        }
+    }
+
+  for (guint u = 0; u < S->n_units; u++)
+    S->units[u].rank = best_rank[u];
+  if (ok)
+    snapshot_restore (S, &best_snap);
+  snapshot_clear (&best_snap);
+  return ok;
+}
+
 /* Squeaky wheel: units that capacity or service limits kept out go
  * first in the next round; a round that is better by the objective is
  * kept, the first one that is not ends the repair. The number of rounds
@@ -2808,7 +3181,9 @@ solver_solve (MaintSolver  *S,
   if (ok && !in_place_is_best)
     snapshot_restore (S, &best_snap);
   snapshot_clear (&best_snap);
-  if (ok)
+  if (ok && S->n_units <= ANNEAL_MAX_UNITS)
+    ok = solver_anneal (S, error);
+  else if (ok)
     ok = solver_local_search (S, error);
   if (ok)
     ok = solver_improve (S, error);
