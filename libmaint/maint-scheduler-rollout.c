@@ -27,6 +27,11 @@
  * Also here, because they change the same per-activity bounds: the
  * implicit deadline booted_at + policy.max_uptime of reboot-requiring
  * activities.
+ *
+ * Under a MaintSimulation (S->sim, maint-simulation-private.h) the waves
+ * are those of the simulation's first plan, activities that ran are left
+ * out, halted ones are held, and announced generated activities are
+ * pinned like announced fleet activities.
  */
 #include "config.h"
 
@@ -34,6 +39,7 @@
 #include <string.h>
 
 #include "maint-scheduler-private.h"
+#include "maint-simulation-private.h"
 #include "maint-interval-private.h"
 #include "maint-time.h"
 
@@ -311,6 +317,75 @@ assign_waves (MaintSolver  *S,
 }
 
 /* ------------------------------------------------------------------ */
+/* A simulation's state                                                */
+
+/* Whether the simulation already ran @id (succeeded or failed): then it
+ * is no part of the problem. */
+static gboolean
+sim_ran (MaintSolver *S,
+         const char  *id)
+{
+  MaintActivityState state;
+
+  if (S->sim == NULL)
+    return FALSE;
+  state = maint_sim_state_get (S->sim, id);
+  return state == MAINT_ACTIVITY_STATE_SUCCEEDED || state == MAINT_ACTIVITY_STATE_FAILED;
+}
+
+/* A generated activity the simulation announced is pinned to its slot,
+ * like an announced fleet activity. */
+static void
+sim_pin (MaintSolver   *S,
+         MaintActivity *activity)
+{
+  MaintInterval *slot;
+
+  if (S->sim == NULL)
+    return;
+  slot = maint_sim_state_get_announced (S->sim, maint_activity_get_id (activity));
+  if (slot != NULL)
+    maint_activity_set_scheduled (activity, slot);
+}
+
+/* The waves of @rollout: a simulation keeps those of its first plan (the
+ * share waves' choice depends on `now`, and a machine does not change
+ * waves halfway through a rollout); otherwise, and on that first plan,
+ * assign_waves(). */
+static void
+fixed_waves (MaintSolver  *S,
+             MaintRollout *rollout,
+             gint32       *wave_of)
+{
+  const char *name = maint_rollout_get_name (rollout);
+  GHashTable *fixed = S->sim != NULL ? maint_sim_state_get_waves (S->sim, name) : NULL;
+  GHashTable *record;
+
+  if (fixed != NULL)
+    {
+      for (guint i = 0; i < S->n_machines; i++)
+        wave_of[i] = GPOINTER_TO_INT (g_hash_table_lookup (fixed, S->machines[i].name)) - 1;
+      return;
+    }
+  assign_waves (S, rollout, wave_of);
+  if (S->sim == NULL)
+    return;
+  record = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < S->n_machines; i++)
+    if (wave_of[i] >= 0)
+      g_hash_table_insert (record, g_strdup (S->machines[i].name), GINT_TO_POINTER (wave_of[i] + 1));
+  maint_sim_state_set_waves (S->sim, name, record);
+}
+
+static gboolean
+sim_halted (MaintSolver *S,
+            guint        act)
+{
+  return S->sim != NULL &&
+         maint_sim_state_get (S->sim, S->acts[act].id) == MAINT_ACTIVITY_STATE_HALTED;
+}
+
+/* ------------------------------------------------------------------ */
 /* Expansion (R2)                                                      */
 
 GPtrArray *
@@ -324,8 +399,9 @@ maint_solver_rollout_expand (MaintSolver  *S,
   S->ro = ro;
   ro->activities = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < fleet_acts->len; i++)
-    g_ptr_array_add (ro->activities, g_object_ref (g_ptr_array_index (fleet_acts, i)));
-  ro->n_fleet = fleet_acts->len;
+    if (!sim_ran (S, maint_activity_get_id (g_ptr_array_index (fleet_acts, i))))
+      g_ptr_array_add (ro->activities, g_object_ref (g_ptr_array_index (fleet_acts, i)));
+  ro->n_fleet = ro->activities->len;
   ro->n_rollouts = rollouts->len;
   ro->rollouts = g_new0 (MaintRollout *, MAX (ro->n_rollouts, 1));
   ro->wave_of = g_new0 (gint32, MAX ((gsize) ro->n_rollouts * S->n_machines, 1));
@@ -339,7 +415,7 @@ maint_solver_rollout_expand (MaintSolver  *S,
       g_autofree gboolean *host_has = g_new0 (gboolean, MAX (S->n_machines, 1));
 
       ro->rollouts[r] = rollout;
-      assign_waves (S, rollout, wave_of);
+      fixed_waves (S, rollout, wave_of);
 
       for (guint i = 0; i < S->n_machines; i++)
         {
@@ -356,19 +432,19 @@ maint_solver_rollout_expand (MaintSolver  *S,
                            "activity “%s”: the id is the one rollout “%s” generates", id, name);
               return NULL;
             }
-          a = maint_activity_new (id, S->machines[i].name, maint_rollout_get_template_kind (rollout));
-          maint_activity_set_summary (a, maint_rollout_get_template_summary (rollout));
-          maint_activity_set_estimate (a, maint_rollout_get_template_estimate (rollout));
-          maint_activity_set_reboot (a, maint_rollout_get_template_reboot (rollout));
-          maint_activity_set_priority (a, maint_rollout_get_template_priority (rollout));
-          maint_activity_set_rollout (a, name);
-          g_ptr_array_add (ro->activities, a);
 
+          /* The host reboots even when all its guests are done */
           host = S->machines[i].host >= 0 ?
                  (gint32) GPOINTER_TO_INT (g_hash_table_lookup (S->machine_index,
                                                                 S->host_names[S->machines[i].host])) : -1;
           if (host >= 0 && g_hash_table_contains (S->machine_index, S->host_names[S->machines[i].host]))
             host_has[host] = TRUE;
+
+          if (sim_ran (S, id))
+            continue;
+          a = maint_rollout_new_activity (rollout, S->machines[i].machine);
+          sim_pin (S, a);
+          g_ptr_array_add (ro->activities, a);
         }
 
       if (maint_rollout_get_host_reboots (rollout) == NULL)
@@ -387,12 +463,10 @@ maint_solver_rollout_expand (MaintSolver  *S,
                            "activity “%s”: the id is the one rollout “%s” generates", id, name);
               return NULL;
             }
-          a = maint_activity_new (id, S->machines[h].name, MAINT_ACTIVITY_KIND_HOST_REBOOT);
-          maint_activity_set_summary (a, "Host reboot");
-          maint_activity_set_estimate (a, maint_rollout_get_host_reboot_estimate (rollout));
-          maint_activity_set_reboot (a, MAINT_REBOOT_KIND_COLD);
-          maint_activity_set_priority (a, maint_rollout_get_template_priority (rollout));
-          maint_activity_set_rollout (a, name);
+          if (sim_ran (S, id))
+            continue;
+          a = maint_rollout_new_activity (rollout, S->machines[h].machine);
+          sim_pin (S, a);
           g_ptr_array_add (ro->activities, a);
         }
     }
@@ -462,8 +536,21 @@ maint_solver_rollout_bind (MaintSolver *S,
   if (rollout == NULL)
     return;
   a->rollout = rollout_index (S, rollout);
-  if (a->rollout < 0 || a->pinned)
+  if (a->rollout < 0)
     return;
+  if (a->pinned)
+    {
+      /* Announced: kept as it is, but still in its wave (the slot says so) */
+      if (!is_host_reboot_act (S, act))
+        a->wave = S->ro->wave_of[(gsize) a->rollout * S->n_machines + a->machine];
+      return;
+    }
+  if (sim_halted (S, act))
+    {
+      hold (S, act, MAINT_UNSCHEDULED_ROLLOUT,
+            maint_sim_state_halt_detail (S->sim, rollout, m->name));
+      return;
+    }
   if (is_host_reboot_act (S, act))
     {
       /* Placed by maint_solver_rollout_host_reboots(), never by the greedy */
@@ -583,6 +670,42 @@ count_at_least (const gint64 *sorted,
   return n - lo;
 }
 
+/* Testing and staging activities of rollout @r end by @staging_t − lead
+ * (G_MAXINT64: no bound), production ones start at or after
+ * @production_t (0: no bound). */
+static void
+staging_lead_bound (MaintSolver *S,
+                    guint        r,
+                    gint64       staging_t,
+                    gint64       production_t)
+{
+  gint64 lead = maint_rollout_get_staging_lead (S->ro->rollouts[r]);
+
+  for (guint i = 0; i < S->n_acts; i++)
+    {
+      MaintSolverAct *a = &S->acts[i];
+      MaintStage stage;
+
+      if (a->rollout != (gint32) r || a->held || a->pinned)
+        continue;
+      stage = maint_fleet_get_machine_stage (S->fleet, S->machines[a->machine].machine);
+      if (is_staging (stage) && staging_t != G_MAXINT64 &&
+          (a->latest_end == 0 || staging_t - lead < a->latest_end))
+        {
+          a->latest_end = staging_t - lead;
+          S->ro->hi_bound[i] = BOUND_STAGING;
+        }
+      else if (stage == MAINT_STAGE_PRODUCTION && production_t > a->not_before)
+        {
+          a->not_before = production_t;
+          S->ro->lo_bound[i] = BOUND_PRODUCTION;
+        }
+      else
+        continue;
+      a->earliest = act_earliest (S, i);
+    }
+}
+
 /* R4: one instant T per rollout. Staging ends by T − lead, production
  * starts at or after T. T is the candidate (the earliest possible end of
  * some testing/staging activity plus the lead, or the earliest
@@ -597,6 +720,8 @@ staging_lead (MaintSolver *S,
   g_autofree gint64 *latest = g_new (gint64, MAX (S->n_acts, 1));
   guint n_ends = 0, n_latest = 0, n_staging = 0, n_production = 0;
   gint64 first_production = G_MAXINT64, best_t = 0;
+  gint64 pinned_staging_end = 0, pinned_production = G_MAXINT64;
+  gint64 staging_t, production_t;
   guint best = 0;
   gboolean have = FALSE;
 
@@ -606,6 +731,18 @@ staging_lead (MaintSolver *S,
       MaintStage stage;
       gint64 e;
 
+      /* Announced slots are fixed: the others keep the lead around them */
+      if (a->rollout == (gint32) r && a->pinned && !is_host_reboot_act (S, i))
+        {
+          MaintInterval *iv = maint_activity_get_scheduled (a->activity);
+
+          stage = maint_fleet_get_machine_stage (S->fleet, S->machines[a->machine].machine);
+          if (is_staging (stage))
+            pinned_staging_end = MAX (pinned_staging_end, maint_interval_get_end (iv));
+          else if (stage == MAINT_STAGE_PRODUCTION)
+            pinned_production = MIN (pinned_production, maint_interval_get_start (iv));
+          continue;
+        }
       if (a->rollout != (gint32) r || a->held || a->pinned)
         continue;
       stage = maint_fleet_get_machine_stage (S->fleet, S->machines[a->machine].machine);
@@ -627,8 +764,16 @@ staging_lead (MaintSolver *S,
             }
         }
     }
-  if (n_staging == 0 || n_production == 0)
+  if (n_staging == 0 && n_production == 0)
     return;
+  if (n_staging == 0 || n_production == 0)
+    {
+      /* Only announced slots on the other side, if any */
+      if (pinned_staging_end == 0 && pinned_production == G_MAXINT64)
+        return;
+      staging_lead_bound (S, r, pinned_production, pinned_staging_end != 0 ? pinned_staging_end + lead : 0);
+      return;
+    }
 
   qsort (ends, n_ends, sizeof (gint64), gint64_cmp);
   qsort (latest, n_latest, sizeof (gint64), gint64_cmp);
@@ -651,28 +796,10 @@ staging_lead (MaintSolver *S,
     }
   S->ro->staging_t[r] = best_t;
 
-  for (guint i = 0; i < S->n_acts; i++)
-    {
-      MaintSolverAct *a = &S->acts[i];
-      MaintStage stage;
-
-      if (a->rollout != (gint32) r || a->held || a->pinned)
-        continue;
-      stage = maint_fleet_get_machine_stage (S->fleet, S->machines[a->machine].machine);
-      if (is_staging (stage) && (a->latest_end == 0 || best_t - lead < a->latest_end))
-        {
-          a->latest_end = best_t - lead;
-          S->ro->hi_bound[i] = BOUND_STAGING;
-        }
-      else if (stage == MAINT_STAGE_PRODUCTION && best_t > a->not_before)
-        {
-          a->not_before = best_t;
-          S->ro->lo_bound[i] = BOUND_PRODUCTION;
-        }
-      else
-        continue;
-      a->earliest = act_earliest (S, i);
-    }
+  /* Announced slots of either side bound T */
+  staging_t = MIN (best_t, pinned_production);
+  production_t = pinned_staging_end != 0 ? MAX (best_t, pinned_staging_end + lead) : best_t;
+  staging_lead_bound (S, r, staging_t, production_t);
 }
 
 /* Drops held activities from the per-machine lists the greedy reads. */
@@ -813,6 +940,23 @@ place_host_reboot (MaintSolver *S,
   solver_occupy (S, &slot, +1);
 }
 
+/* Whether a simulation announced @act as absorbed by exactly @hslot, an
+ * announced host reboot: the customer was told, so it stays absorbed
+ * even once the guest group's notice no longer fits before it. */
+static gboolean
+sim_absorbed (MaintSolver           *S,
+              guint                  act,
+              const MaintSolverSlot *hslot)
+{
+  MaintInterval *promised;
+
+  if (S->sim == NULL || !hslot->pinned)
+    return FALSE;
+  promised = maint_sim_state_get_absorbed (S->sim, S->acts[act].id);
+  return promised != NULL && maint_interval_get_start (promised) == hslot->start &&
+         maint_interval_get_end (promised) == hslot->end;
+}
+
 void
 maint_solver_rollout_host_reboots (MaintSolver *S)
 {
@@ -838,9 +982,11 @@ maint_solver_rollout_host_reboots (MaintSolver *S)
       for (guint i = 0; i < S->n_machines; i++)
         host_slot[i] = -1;
       for (guint i = S->ro->n_fleet; i < S->n_acts; i++)
-        if (S->acts[i].rollout == (gint32) r && is_host_reboot_act (S, i))
+        if (S->acts[i].rollout == (gint32) r && is_host_reboot_act (S, i) && !sim_halted (S, i))
           {
-            place_host_reboot (S, i, until[S->acts[i].machine]);
+            /* An announced host reboot is already in place */
+            if (!S->acts[i].pinned)
+              place_host_reboot (S, i, until[S->acts[i].machine]);
             host_slot[S->acts[i].machine] = S->acts[i].slot;
           }
 
@@ -864,10 +1010,11 @@ maint_solver_rollout_host_reboots (MaintSolver *S)
           /* A testing or staging machine is not absorbed by a host reboot
            * after its wave or staging-lead bound: it is updated before
            * production, as promised, not with the hosts at the end */
-          if (coalesce && i >= S->ro->n_fleet && a->reboot != MAINT_REBOOT_KIND_NONE &&
-              !(is_staging (maint_fleet_get_machine_stage (S->fleet, m->machine)) &&
-                a->latest_end != 0 && hslot->end > a->latest_end) &&
-              hslot->start >= S->now + g->notice && group_admits (g, hslot->start, hslot->end))
+          if ((coalesce && i >= S->ro->n_fleet && a->reboot != MAINT_REBOOT_KIND_NONE &&
+               !(is_staging (maint_fleet_get_machine_stage (S->fleet, m->machine)) &&
+                 a->latest_end != 0 && hslot->end > a->latest_end) &&
+               hslot->start >= S->now + g->notice && group_admits (g, hslot->start, hslot->end)) ||
+              sim_absorbed (S, i, hslot))
             {
               a->held = TRUE;
               a->absorbed = TRUE;

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "maint-verifier.h"
+#include "maint-verifier-private.h"
 #include "maint-enum-types.h"
 #include "maint-time.h"
 
@@ -350,6 +351,8 @@ typedef struct {
   guint rollout;
   guint machine;
   gboolean host_reboot;
+  gboolean finished;             /* ran in a simulation (context) */
+  guint wave;                    /* when finished: its wave, or NONE */
 } Generated;
 
 /* One interval during which a machine is down: its own slot, or a host
@@ -375,6 +378,7 @@ typedef struct {
   MaintPlan *plan;
   MaintPolicy *policy;
   gint64 now;
+  const MaintVerifyContext *context;  /* a simulation's knowledge, or NULL */
 
   GPtrArray *machines;
   GHashTable *machine_index;     /* name → index + 1 */
@@ -666,7 +670,7 @@ add_generated (Verifier   *v,
       gsize len = strlen (name);
       guint m;
       MaintActivity *activity;
-      Generated gen = { r, NONE, FALSE };
+      Generated gen = { r, NONE, FALSE, FALSE, NONE };
 
       if (strncmp (id, name, len) != 0 || id[len] != '/')
         continue;
@@ -693,6 +697,10 @@ add_generated (Verifier   *v,
           maint_activity_set_reboot (activity, MAINT_REBOOT_KIND_COLD);
         }
       maint_activity_set_rollout (activity, name);
+      /* announced in a simulation: pinned like an announced fleet activity */
+      if (v->context != NULL && v->context->announced != NULL &&
+          g_hash_table_contains (v->context->announced, id))
+        maint_activity_set_scheduled (activity, g_hash_table_lookup (v->context->announced, id));
 
       g_ptr_array_add (v->activities, activity);
       g_array_append_val (v->generated, gen);
@@ -733,6 +741,30 @@ index_generated (Verifier *v)
 
       for (guint k = 0; ids != NULL && ids[k] != NULL; k++)
         add_generated (v, ids[k]);
+    }
+
+  /* Generated activities a simulation ran are nowhere in the plan, but
+   * their machines still belong to their waves */
+  if (v->context != NULL && v->context->finished != NULL)
+    {
+      g_autofree gpointer *ids = g_hash_table_get_keys_as_array (v->context->finished, NULL);
+      guint n = g_hash_table_size (v->context->finished);
+
+      qsort (ids, n, sizeof (gpointer), compare_strings);
+      for (guint i = 0; i < n; i++)
+        {
+          gint wave = GPOINTER_TO_INT (g_hash_table_lookup (v->context->finished, ids[i]));
+          guint a;
+          Generated *gen;
+
+          add_generated (v, ids[i]);
+          a = lookup_index (v->activity_index, ids[i]);
+          if (a == NONE || a < v->n_fleet_activities)
+            continue;
+          gen = &g_array_index (v->generated, Generated, a - v->n_fleet_activities);
+          gen->finished = TRUE;
+          gen->wave = wave > 0 ? (guint) wave - 1 : NONE;
+        }
     }
 }
 
@@ -973,7 +1005,13 @@ check_activities (Verifier *v)
           end = v->slots[first_slot[a]].end;
         }
 
-      if (total == 0)
+      if (generated_at (v, a) != NULL && generated_at (v, a)->finished)
+        {
+          if (total > 0)
+            report (v, MAINT_CONSTRAINT_ROLLOUT, machines, ids, start, end,
+                    "activity %s of %s has already run, but the plan lists it again", id, machine);
+        }
+      else if (total == 0)
         report (v, coverage, machines, ids, 0, 0,
                 "activity %s of %s is neither in a slot nor listed as unscheduled",
                 id, machine);
@@ -2261,6 +2299,29 @@ report_machine (Verifier        *v,
   report (v, MAINT_CONSTRAINT_ROLLOUT, machines, activities, start, end, "%s", message);
 }
 
+/* What put a machine in its wave for check_waves(): a slot, or (NONE)
+ * its generated activity that a simulation already ran. */
+static char *
+describe_known (Verifier *v,
+                guint     slot)
+{
+  return slot != NONE ? describe_slot (&v->slots[slot]) : g_strdup ("activity that already ran");
+}
+
+static gint64
+known_start (Verifier *v,
+             guint     slot)
+{
+  return slot != NONE ? v->slots[slot].start : 0;
+}
+
+static gint64
+known_end (Verifier *v,
+           guint     slot)
+{
+  return slot != NONE ? v->slots[slot].end : 0;
+}
+
 /* R1 and R2: which wave each machine is in. The plan says it for the
  * machines with a slot (the slot's `wave`); a machine whose rollout
  * activity is unscheduled or absorbed carries no wave, so those are
@@ -2284,6 +2345,20 @@ check_waves (Verifier       *v,
   for (guint m = 0; m < n; m++)
     known[m] = member[m] = NONE;
 
+  /* Machines whose generated activity a simulation ran: in the wave it
+   * ran in, with no slot any more */
+  for (guint i = 0; i < v->generated->len; i++)
+    {
+      const Generated *gen = &g_array_index (v->generated, Generated, i);
+
+      if (gen->rollout == r && gen->finished && !gen->host_reboot && gen->wave != NONE &&
+          gen->wave < waves->len)
+        {
+          known[gen->machine] = gen->wave;
+          known_slot[gen->machine] = NONE;
+        }
+    }
+
   for (guint i = 0; i < v->n_slots; i++)
     {
       SlotInfo *si = &v->slots[i];
@@ -2298,8 +2373,7 @@ check_waves (Verifier       *v,
         }
       else if (known[m] != si->wave && !reported[m])
         {
-          SlotInfo *other = &v->slots[known_slot[m]];
-          g_autofree char *a = describe_slot (other);
+          g_autofree char *a = describe_known (v, known_slot[m]);
           g_autofree char *b = describe_slot (si);
           g_autofree char *message =
             g_strdup_printf ("%s is in two waves of rollout %s: %s in %s and %s in %s",
@@ -2307,8 +2381,9 @@ check_waves (Verifier       *v,
                              wave_name (v, r, known[m]), a, wave_name (v, r, si->wave), b);
 
           reported[m] = TRUE;
-          report_machine (v, m, NULL, MIN (si->start, other->start),
-                          MAX (si->end, other->end), message);
+          report_machine (v, m, NULL, known_slot[m] != NONE ? MIN (si->start, v->slots[known_slot[m]].start) : si->start,
+                          known_slot[m] != NONE ? MAX (si->end, v->slots[known_slot[m]].end) : si->end,
+                          message);
         }
     }
 
@@ -2331,7 +2406,7 @@ check_waves (Verifier       *v,
               member[m] = w;
               if (known[m] != NONE && known[m] != w)
                 {
-                  g_autofree char *slot = describe_slot (&v->slots[known_slot[m]]);
+                  g_autofree char *slot = describe_known (v, known_slot[m]);
 
                   if (reported[m])
                     continue;
@@ -2340,8 +2415,8 @@ check_waves (Verifier       *v,
                                              "but its %s is in wave %s",
                                              machine_name (v, m), wname, rname, slot,
                                              wave_name (v, r, known[m]));
-                  report_machine (v, m, NULL, v->slots[known_slot[m]].start,
-                                  v->slots[known_slot[m]].end, message);
+                  report_machine (v, m, NULL, known_start (v, known_slot[m]),
+                                  known_end (v, known_slot[m]), message);
                 }
               else if (!present[m])
                 {
@@ -2377,7 +2452,7 @@ check_waves (Verifier       *v,
             if (!present[m])
               {
                 g_autofree char *id = g_strdup_printf ("%s/%s", rname, machine_name (v, m));
-                g_autofree char *slot = describe_slot (&v->slots[known_slot[m]]);
+                g_autofree char *slot = describe_known (v, known_slot[m]);
                 g_autofree char *message =
                   g_strdup_printf ("%s is in wave %s of rollout %s (its %s), but its activity %s "
                                    "is neither in a slot, nor unscheduled, nor absorbed by a host reboot",
@@ -2437,7 +2512,7 @@ check_waves (Verifier       *v,
         continue;
       if (known[m] != NONE && member[m] != known[m])
         {
-          g_autofree char *slot = describe_slot (&v->slots[known_slot[m]]);
+          g_autofree char *slot = describe_known (v, known_slot[m]);
 
           if (member[m] != NONE)
             message = g_strdup_printf ("%s belongs to wave %s of rollout %s, but its %s is in wave %s",
@@ -2448,8 +2523,8 @@ check_waves (Verifier       *v,
                                        "but its %s is in wave %s",
                                        machine_name (v, m), rname, wave_name (v, r, known[m]),
                                        slot, wave_name (v, r, known[m]));
-          report_machine (v, m, NULL, v->slots[known_slot[m]].start,
-                          v->slots[known_slot[m]].end, message);
+          report_machine (v, m, NULL, known_start (v, known_slot[m]),
+                          known_end (v, known_slot[m]), message);
         }
       else if (present[m] && member[m] == NONE)
         {
@@ -2633,7 +2708,8 @@ check_host_reboots (Verifier       *v,
                        rname, s, e);
         }
       group = v->machine_group[h] != NONE ? g_ptr_array_index (v->groups, v->machine_group[h]) : NULL;
-      if (group != NULL && si->start >= v->now &&
+      /* an announced (pinned) host reboot was given its notice */
+      if (group != NULL && !si->pinned && si->start >= v->now &&
           si->start < v->now + maint_resource_group_get_notice (group))
         {
           g_autofree char *earliest = maint_instant_format (v->now + maint_resource_group_get_notice (group));
@@ -2715,7 +2791,8 @@ check_host_reboots (Verifier       *v,
         continue;
       id = g_strdup_printf ("%s/%s", rname, machine_name (v, h));
       a = lookup_index (v->activity_index, id);
-      if (a == NONE || covered (v, a) == 0)
+      if (a == NONE || (covered (v, a) == 0 &&
+                        (generated_at (v, a) == NULL || !generated_at (v, a)->finished)))
         {
           g_autoptr(GPtrArray) machines = g_ptr_array_new ();
           g_autoptr(GPtrArray) activities = g_ptr_array_new ();
@@ -2870,7 +2947,7 @@ check_absorption (Verifier *v)
       guint host = lookup_index (v->machine_index, maint_host_downtime_get_host (hd));
       gint64 start = maint_host_downtime_get_start (hd);
       gint64 end = maint_host_downtime_get_end (hd);
-      guint valid = 0;
+      guint valid = 0, promised = 0;
       MaintResourceGroup *group;
 
       if (ids == NULL || ids[0] == NULL)
@@ -2919,6 +2996,13 @@ check_absorption (Verifier *v)
               continue;
             }
           valid++;
+          if (v->context != NULL && v->context->absorbed != NULL)
+            {
+              MaintInterval *iv = g_hash_table_lookup (v->context->absorbed, ids[k]);
+
+              if (iv != NULL && maint_interval_get_start (iv) == start && maint_interval_get_end (iv) == end)
+                promised++;
+            }
         }
 
       if (valid == 0)
@@ -2933,7 +3017,8 @@ check_absorption (Verifier *v)
       if (v->machine_group[guest] == NONE)
         continue;
       group = g_ptr_array_index (v->groups, v->machine_group[guest]);
-      if (start < v->now + maint_resource_group_get_notice (group))
+      /* absorption announced with the host reboot was given its notice */
+      if (promised < valid && start < v->now + maint_resource_group_get_notice (group))
         {
           g_autofree char *earliest = maint_instant_format (v->now + maint_resource_group_get_notice (group));
           g_autofree char *d = maint_duration_format (maint_resource_group_get_notice (group));
@@ -3102,7 +3187,7 @@ check_rollouts (Verifier *v)
               const Generated *gen = &g_array_index (v->generated, Generated, i);
 
               if (gen->rollout == r && !gen->host_reboot &&
-                  covered (v, v->n_fleet_activities + i) > 0)
+                  (gen->finished || covered (v, v->n_fleet_activities + i) > 0))
                 present[gen->machine] = TRUE;
             }
           check_waves (v, r, present, member);
@@ -3258,7 +3343,8 @@ compare_violations (gconstpointer a,
  *     production machine (host reboots have no stage here);
  *   - a host reboot of a rollout without `host_reboots`, of a host with
  *     no guest in the rollout, not inside `host_reboots`, starting before
- *     `now` plus the notice of the host's group, or before the end of a
+ *     `now` plus the notice of the host's group (unless it is pinned:
+ *     announced, it was given its notice), or before the end of a
  *     rollout slot of one of its guests; a guest of a rebooted host
  *     without exactly one host downtime entry of the host reboot's
  *     interval; a host with a guest in the rollout whose reboot is
@@ -3294,11 +3380,25 @@ GPtrArray *
 maint_verify_plan (MaintFleet *fleet,
                    MaintPlan  *plan)
 {
+  g_return_val_if_fail (MAINT_IS_FLEET (fleet), NULL);
+  g_return_val_if_fail (MAINT_IS_PLAN (plan), NULL);
+
+  return maint_verify_plan_in_context (fleet, plan, NULL);
+}
+
+/* maint_verify_plan() with what a simulation knows about generated
+ * activities (maint-verifier-private.h); @context may be NULL. */
+GPtrArray *
+maint_verify_plan_in_context (MaintFleet               *fleet,
+                              MaintPlan                *plan,
+                              const MaintVerifyContext *context)
+{
   Verifier v = { 0 };
 
   g_return_val_if_fail (MAINT_IS_FLEET (fleet), NULL);
   g_return_val_if_fail (MAINT_IS_PLAN (plan), NULL);
 
+  v.context = context;
   v.fleet = fleet;
   v.plan = plan;
   v.policy = maint_fleet_get_policy (fleet);

@@ -39,6 +39,11 @@ func Verify(fleet *Fleet, plan *Plan) []Violation {
 	runtime.KeepAlive(fleet)
 	runtime.KeepAlive(plan)
 	defer C.g_ptr_array_unref(arr)
+	return goViolations(arr)
+}
+
+// goViolations copies an array of MaintViolation.
+func goViolations(arr *C.GPtrArray) []Violation {
 	items := ptrArray(arr)
 	out := make([]Violation, 0, len(items))
 	for _, it := range items {

@@ -24,6 +24,7 @@
 #include <libmaint/maint-plan.h>
 #include <libmaint/maint-scheduler.h>
 #include <libmaint/maint-verifier.h>
+#include <libmaint/maint-simulation.h>
 #include <libmaint/maint-notifier.h>
 #include <libmaint/maint-svg.h>
 

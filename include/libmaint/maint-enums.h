@@ -274,4 +274,63 @@ typedef enum {
   MAINT_FINDING_SERVICE_ON_ONE_HOST, /*< nick=service-on-one-host >*/
 } MaintFindingKind;
 
+/**
+ * MaintOutcome:
+ * @MAINT_OUTCOME_SUCCESS: the activity was done; it is never planned again
+ * @MAINT_OUTCOME_FAILURE: the activity ran and failed; the machine was
+ *   down all the same, the activity is not planned again (a person must
+ *   look at it), and it counts against its rollout's
+ *   [property@Maint.Rollout:halt-after-failures]
+ * @MAINT_OUTCOME_POSTPONED: the activity did not happen; it is planned
+ *   again, with a new notice
+ *
+ * What happened when an activity's slot came, in a
+ * [class@Maint.Simulation]. Nicks: `success`, `failure`, `postponed`.
+ */
+typedef enum {
+  MAINT_OUTCOME_SUCCESS,
+  MAINT_OUTCOME_FAILURE,
+  MAINT_OUTCOME_POSTPONED,
+} MaintOutcome;
+
+/**
+ * MaintActivityState:
+ * @MAINT_ACTIVITY_STATE_PENDING: not run yet (also after a postponement)
+ * @MAINT_ACTIVITY_STATE_SUCCEEDED: ran with %MAINT_OUTCOME_SUCCESS
+ * @MAINT_ACTIVITY_STATE_FAILED: ran with %MAINT_OUTCOME_FAILURE
+ * @MAINT_ACTIVITY_STATE_HALTED: its rollout halted before it ran; it is
+ *   no longer planned
+ *
+ * Where an activity stands in a [class@Maint.Simulation]. Nicks:
+ * `pending`, `succeeded`, `failed`, `halted`.
+ */
+typedef enum {
+  MAINT_ACTIVITY_STATE_PENDING,
+  MAINT_ACTIVITY_STATE_SUCCEEDED,
+  MAINT_ACTIVITY_STATE_FAILED,
+  MAINT_ACTIVITY_STATE_HALTED,
+} MaintActivityState;
+
+/**
+ * MaintSimulationEventKind:
+ * @MAINT_SIMULATION_EVENT_RAN: the activity's slot came and went; the
+ *   event's outcome says what happened
+ * @MAINT_SIMULATION_EVENT_ANNOUNCED: the activity's slot was announced
+ *   (its `announce_by` passed); from now on it is pinned
+ * @MAINT_SIMULATION_EVENT_HALTED: the activity's rollout halted; the
+ *   activity is no longer planned
+ * @MAINT_SIMULATION_EVENT_WITHDRAWN: the announced slot of a halted
+ *   activity (or the announced host reboot that was to absorb it) was
+ *   withdrawn
+ *
+ * What a [class@Maint.SimulationEvent] records. Nicks: `ran`,
+ * `announced`, `halted`, `withdrawn`.
+ */
+typedef enum {
+  MAINT_SIMULATION_EVENT_RAN,
+  MAINT_SIMULATION_EVENT_ANNOUNCED,
+  MAINT_SIMULATION_EVENT_HALTED,
+  MAINT_SIMULATION_EVENT_WITHDRAWN,
+} MaintSimulationEventKind;
+
 G_END_DECLS

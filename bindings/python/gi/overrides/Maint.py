@@ -119,6 +119,8 @@ _TIME_PROPERTIES = {
                 'host-reboot-estimate': _DURATION},
     'Scheduler': {'now': _INSTANT},
     'Service': {'spacing': _DURATION},
+    'Simulation': {'now': _INSTANT},
+    'SimulationEvent': {'at': _INSTANT, 'start': _INSTANT, 'end': _INSTANT},
     'Slot': {'start': _INSTANT, 'end': _INSTANT, 'announce-by': _INSTANT},
     'Violation': {'start': _INSTANT, 'end': _INSTANT},
     'Wave': {'from': _INSTANT, 'until': _INSTANT},
@@ -612,6 +614,52 @@ class Scheduler(Maint.Scheduler):
 
 
 Scheduler = _override_object(Scheduler)
+
+
+class Simulation(Maint.Simulation):
+    """A fleet's plan run forward in time, with outcomes.
+
+    ``Maint.Simulation.new(fleet, now=None)`` and ``advance(until)`` take
+    aware datetimes as well as integer seconds; ``now`` reads as a
+    datetime, ``plan`` and ``fleet`` are the current plan and fleet, and
+    ``events`` is the log, a list of Maint.SimulationEvent. The C method
+    maint_simulation_plan() is ``replan()`` here.
+    """
+
+    events = _list_attribute('get_events', 'The log, a list of Maint.SimulationEvent')
+    # The C method maint_simulation_plan() and the property "plan" share a
+    # name; the property wins here, the method is replan().
+    plan = property(lambda self: self.get_plan(),
+                    doc='The current plan, or None before the first plan')
+
+    @classmethod
+    def new(cls, fleet, now=None):
+        return Maint.Simulation.new(fleet, _instant_in(now))
+
+    def advance(self, until, cancellable=None):
+        return Maint.Simulation.advance(self, _instant_in(until), cancellable)
+
+    def replan(self, cancellable=None):
+        """Plans at the simulation's clock (maint_simulation_plan())."""
+        return Maint.Simulation.plan(self, cancellable)
+
+    def __repr__(self):
+        return '<Maint.Simulation now=%s events=%d>' % (
+            _fmt(self.get_now()), len(self.get_events()))
+
+
+Simulation = _override_object(Simulation)
+
+
+class SimulationEvent(Maint.SimulationEvent):
+    def __str__(self):
+        return self.to_string()
+
+    def __repr__(self):
+        return '<Maint.SimulationEvent %s>' % self.to_string()
+
+
+SimulationEvent = _override_object(SimulationEvent)
 
 
 class Violation(Maint.Violation):
