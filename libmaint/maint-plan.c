@@ -2253,6 +2253,111 @@ maint_plan_get_latest_end (MaintPlan *self)
 }
 
 /**
+ * maint_plan_announce:
+ * @self: a plan
+ * @fleet: the fleet @self was planned for
+ * @until: announce the slots whose [property@Maint.Slot:announce-by] is at
+ *   or before this instant; %G_MAXINT64 for every slot
+ * @error: return location for a #GError
+ *
+ * Records in @fleet that the chosen slots of @self were announced to the
+ * customers, so that the next plan keeps them exactly (design constraint
+ * 4): every activity of such a slot gets the slot as its
+ * [property@Maint.Activity:scheduled] and the plan's
+ * [property@Maint.Plan:now] as its [property@Maint.Activity:announced-at].
+ * An activity a rollout generates (`<rollout>/<machine>`) is added to
+ * @fleet, built with [method@Maint.Rollout.new_activity]; the scheduler
+ * then uses it instead of generating it again. Activities already pinned
+ * to their slot are left as they are. Activities absorbed by a host
+ * reboot have no slot of their own and are not touched.
+ *
+ * This is what a provisioning system does after sending the notices of a
+ * plan: `maintctl plan`, `maintctl notify`, then this.
+ *
+ * Returns: the number of activities newly pinned, or 0 with @error set
+ *   (%MAINT_PLAN_ERROR_REFERENCE_FAILED, naming the slot) if a slot names
+ *   an activity that neither @fleet has nor one of its rollouts generates;
+ *   @fleet is then unchanged
+ */
+guint
+maint_plan_announce (MaintPlan   *self,
+                     MaintFleet  *fleet,
+                     gint64       until,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) intervals = g_ptr_array_new_with_free_func ((GDestroyNotify) maint_interval_unref);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint added = 0;
+
+  g_return_val_if_fail (MAINT_IS_PLAN (self), 0);
+  g_return_val_if_fail (MAINT_IS_FLEET (fleet), 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  /* First find every activity, so that an error changes nothing */
+  for (guint i = 0; i < self->slots->len; i++)
+    {
+      MaintSlot *slot = g_ptr_array_index (self->slots, i);
+      const char * const *ids = maint_slot_get_activities (slot);
+
+      if (maint_slot_get_announce_by (slot) > until)
+        continue;
+      for (guint j = 0; ids != NULL && ids[j] != NULL; j++)
+        {
+          MaintActivity *activity;
+          MaintInterval *scheduled;
+
+          if (!g_hash_table_add (seen, (gpointer) ids[j]))
+            {
+              g_set_error (error, MAINT_PLAN_ERROR, MAINT_PLAN_ERROR_INVALID_FAILED,
+                           "slots[%u].activities[%u]: activity “%s” is in two slots", i, j, ids[j]);
+              return 0;
+            }
+          activity = maint_fleet_resolve_activity (fleet, ids[j]);
+          if (activity == NULL)
+            {
+              g_set_error (error, MAINT_PLAN_ERROR, MAINT_PLAN_ERROR_REFERENCE_FAILED,
+                           "slots[%u].activities[%u]: the fleet has no activity “%s”", i, j, ids[j]);
+              return 0;
+            }
+          if (g_strcmp0 (maint_activity_get_machine (activity), maint_slot_get_machine (slot)) != 0)
+            {
+              g_set_error (error, MAINT_PLAN_ERROR, MAINT_PLAN_ERROR_REFERENCE_FAILED,
+                           "slots[%u].activities[%u]: activity “%s” is not one of machine “%s”",
+                           i, j, ids[j], maint_slot_get_machine (slot));
+              g_object_unref (activity);
+              return 0;
+            }
+          scheduled = maint_activity_get_scheduled (activity);
+          if (scheduled != NULL &&
+              maint_interval_get_start (scheduled) == maint_slot_get_start (slot) &&
+              maint_interval_get_end (scheduled) == maint_slot_get_end (slot))
+            {
+              g_object_unref (activity);
+              continue;
+            }
+          g_ptr_array_add (targets, activity);
+          g_ptr_array_add (intervals, maint_interval_new (maint_slot_get_start (slot),
+                                                          maint_slot_get_end (slot)));
+        }
+    }
+
+  for (guint i = 0; i < targets->len; i++)
+    {
+      MaintActivity *activity = g_ptr_array_index (targets, i);
+
+      maint_activity_set_scheduled (activity, g_ptr_array_index (intervals, i));
+      maint_activity_set_announced_at (activity, self->now);
+      /* resolved above: either the fleet's own or a new generated one */
+      if (maint_fleet_lookup_activity (fleet, maint_activity_get_id (activity)) == NULL &&
+          !maint_fleet_add_activity (fleet, activity, NULL))
+        g_warn_if_reached ();
+      added++;
+    }
+  return added;
+}
+
+/**
  * maint_plan_get_elapsed:
  * @self: a plan
  *

@@ -466,6 +466,132 @@ test_preconditions (void)
   g_test_trap_assert_stderr ("*CRITICAL*end >= start*");
 }
 
+/* maint_plan_announce: recording announced slots in the fleet */
+static const char announce_fleet[] =
+  "{\"format\": \"libmaint-fleet/1\", \"now\": \"2013-03-01T09:00:00Z\","
+  " \"resource_groups\": [{\"name\": \"acme\", \"contacts\": [\"ops@acme.example\"],"
+  "   \"timezone\": \"UTC\", \"windows\": [\"daily 00:00-24:00\"]}],"
+  " \"machines\": [{\"name\": \"h1\", \"group\": \"acme\", \"kind\": \"host\"},"
+  "   {\"name\": \"vm1\", \"group\": \"acme\", \"kind\": \"vm\", \"host\": \"h1\"},"
+  "   {\"name\": \"vm2\", \"group\": \"acme\", \"kind\": \"vm\", \"host\": \"h1\"}],"
+  " \"activities\": [{\"id\": \"a1\", \"machine\": \"vm1\", \"kind\": \"fs-check\","
+  "   \"estimate\": \"PT10M\"}],"
+  " \"rollouts\": [{\"name\": \"r\", \"template\": {\"kind\": \"kernel-update\","
+  "   \"summary\": \"Kernel\", \"estimate\": \"PT10M\", \"reboot\": \"warm\"},"
+  "   \"waves\": [{\"name\": \"all\", \"share\": 1.0}]}]}";
+
+static MaintSlot *
+announce_slot (MaintPlan  *plan,
+               const char *machine,
+               gint64      start,
+               const char *a,
+               const char *b)
+{
+  const char *ids[] = { a, b, NULL };
+  g_autoptr(MaintSlot) slot = maint_slot_new (machine, start, start + HOUR);
+
+  maint_slot_set_group (slot, "acme");
+  maint_slot_set_activities (slot, ids);
+  maint_slot_set_announce_by (slot, start - 24 * HOUR);
+  maint_plan_add_slot (plan, slot);
+  return slot;
+}
+
+static void
+assert_pinned (MaintFleet *fleet,
+               const char *id,
+               gint64      start,
+               gint64      announced_at)
+{
+  MaintActivity *activity = maint_fleet_lookup_activity (fleet, id);
+  MaintInterval *scheduled;
+
+  g_assert_nonnull (activity);
+  scheduled = maint_activity_get_scheduled (activity);
+  g_assert_nonnull (scheduled);
+  g_assert_cmpint (maint_interval_get_start (scheduled), ==, start);
+  g_assert_cmpint (maint_interval_get_end (scheduled), ==, start + HOUR);
+  g_assert_cmpint (maint_activity_get_announced_at (activity), ==, announced_at);
+}
+
+static void
+test_plan_announce (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MaintFleet) fleet = maint_fleet_new_from_data (announce_fleet, -1, &error);
+  g_autoptr(MaintFleet) reloaded = NULL;
+  g_autoptr(MaintPlan) plan = maint_plan_new (T0);
+  g_autofree char *data = NULL;
+  MaintActivity *generated;
+
+  g_assert_no_error (error);
+  announce_slot (plan, "vm1", T0 + 30 * HOUR, "a1", "r/vm1");
+  announce_slot (plan, "vm2", T0 + 60 * HOUR, "r/vm2", NULL);
+
+  /* Only the first slot is due by T0 + 12 h */
+  g_assert_cmpuint (maint_plan_announce (plan, fleet, T0 + 12 * HOUR, &error), ==, 2);
+  g_assert_no_error (error);
+  assert_pinned (fleet, "a1", T0 + 30 * HOUR, T0);
+  assert_pinned (fleet, "r/vm1", T0 + 30 * HOUR, T0);
+  g_assert_null (maint_fleet_lookup_activity (fleet, "r/vm2"));
+  generated = maint_fleet_lookup_activity (fleet, "r/vm1");
+  g_assert_cmpstr (maint_activity_get_rollout (generated), ==, "r");
+  g_assert_cmpstr (maint_activity_get_machine (generated), ==, "vm1");
+  g_assert_cmpstr (maint_activity_get_summary (generated), ==, "Kernel");
+  g_assert_cmpint (maint_activity_get_kind (generated), ==, MAINT_ACTIVITY_KIND_KERNEL_UPDATE);
+
+  /* Again: nothing new; then everything */
+  g_assert_cmpuint (maint_plan_announce (plan, fleet, T0 + 12 * HOUR, &error), ==, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (maint_plan_announce (plan, fleet, G_MAXINT64, &error), ==, 1);
+  g_assert_no_error (error);
+  assert_pinned (fleet, "r/vm2", T0 + 60 * HOUR, T0);
+  g_assert_cmpuint (maint_fleet_get_activities (fleet)->len, ==, 3);
+
+  /* The fleet stays valid and keeps its announcements through JSON */
+  g_assert_true (maint_fleet_validate (fleet, &error));
+  g_assert_no_error (error);
+  data = maint_fleet_to_data (fleet, NULL);
+  reloaded = maint_fleet_new_from_data (data, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (maint_fleet_equal (fleet, reloaded));
+}
+
+static void
+test_plan_announce_errors (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MaintFleet) fleet = maint_fleet_new_from_data (announce_fleet, -1, &error);
+  g_autoptr(MaintPlan) unknown = maint_plan_new (T0);
+  g_autoptr(MaintPlan) foreign = maint_plan_new (T0);
+  g_autoptr(MaintPlan) twice = maint_plan_new (T0);
+
+  g_assert_no_error (error);
+  /* a good slot first: an error must leave it unrecorded too */
+  announce_slot (unknown, "vm1", T0 + 30 * HOUR, "a1", NULL);
+  announce_slot (unknown, "vm2", T0 + 31 * HOUR, "r/vm2", "zz");
+  g_assert_cmpuint (maint_plan_announce (unknown, fleet, G_MAXINT64, &error), ==, 0);
+  g_assert_error (error, MAINT_PLAN_ERROR, MAINT_PLAN_ERROR_REFERENCE_FAILED);
+  g_assert_true (g_str_has_prefix (error->message, "slots[1].activities[1]: "));
+  g_clear_error (&error);
+
+  announce_slot (foreign, "vm2", T0 + 30 * HOUR, "a1", NULL);
+  g_assert_cmpuint (maint_plan_announce (foreign, fleet, G_MAXINT64, &error), ==, 0);
+  g_assert_error (error, MAINT_PLAN_ERROR, MAINT_PLAN_ERROR_REFERENCE_FAILED);
+  g_assert_true (g_str_has_prefix (error->message, "slots[0].activities[0]: "));
+  g_clear_error (&error);
+
+  announce_slot (twice, "vm1", T0 + 30 * HOUR, "a1", NULL);
+  announce_slot (twice, "vm1", T0 + 40 * HOUR, "a1", NULL);
+  g_assert_cmpuint (maint_plan_announce (twice, fleet, G_MAXINT64, &error), ==, 0);
+  g_assert_error (error, MAINT_PLAN_ERROR, MAINT_PLAN_ERROR_INVALID_FAILED);
+  g_clear_error (&error);
+
+  /* nothing was recorded */
+  g_assert_null (maint_activity_get_scheduled (maint_fleet_lookup_activity (fleet, "a1")));
+  g_assert_cmpuint (maint_fleet_get_activities (fleet)->len, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -484,6 +610,8 @@ main (int   argc,
   g_test_add_func ("/plan/notify", test_plan_notify);
   g_test_add_func ("/plan/threaded-lookup", test_plan_threaded_lookup);
   g_test_add_func ("/plan/preconditions", test_preconditions);
+  g_test_add_func ("/plan/announce", test_plan_announce);
+  g_test_add_func ("/plan/announce/errors", test_plan_announce_errors);
 
   return g_test_run ();
 }

@@ -265,6 +265,11 @@ guint       maint_plan_get_n_reboots_saved (MaintPlan         *self);
 MAINT_AVAILABLE_IN_1_0
 gint64      maint_plan_get_latest_end      (MaintPlan         *self);
 MAINT_AVAILABLE_IN_1_0
+guint       maint_plan_announce            (MaintPlan         *self,
+                                            MaintFleet        *fleet,
+                                            gint64             until,
+                                            GError           **error);
+MAINT_AVAILABLE_IN_1_0
 gint64      maint_plan_get_elapsed         (MaintPlan         *self);
 MAINT_AVAILABLE_IN_1_0
 void        maint_plan_set_elapsed         (MaintPlan         *self,
@@ -288,6 +293,8 @@ void        maint_plan_set_elapsed         (MaintPlan         *self,
  * @MAINT_PLAN_ERROR_LIMIT_FAILED: the input is larger or deeper than the
  *   library accepts
  * @MAINT_PLAN_ERROR_IO_FAILED: the file cannot be read or written
+ * @MAINT_PLAN_ERROR_REFERENCE_FAILED: the plan names an activity or a
+ *   machine that the fleet it is used with does not have
  *
  * Error codes of the %MAINT_PLAN_ERROR domain.
  */
@@ -297,6 +304,7 @@ typedef enum {
   MAINT_PLAN_ERROR_INVALID_FAILED,
   MAINT_PLAN_ERROR_LIMIT_FAILED,
   MAINT_PLAN_ERROR_IO_FAILED,
+  MAINT_PLAN_ERROR_REFERENCE_FAILED,
 } MaintPlanError;
 
 MAINT_AVAILABLE_IN_1_0
