@@ -30,6 +30,7 @@ static const Subcommand subcommands[] = {
   { "verify", maintctl_verify, "check a plan against a fleet" },
   { "explain", maintctl_explain, "explain why a machine got its slot" },
   { "notify", maintctl_notify, "notices to the contacts of resource groups" },
+  { "announce", maintctl_announce, "record a plan's announced slots in the fleet" },
   { "simulate", maintctl_simulate, "advance a clock over the plan, with outcomes" },
 };
 

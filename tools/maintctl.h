@@ -23,6 +23,7 @@ int maintctl_windows (int argc, char **argv);
 int maintctl_plan    (int argc, char **argv);
 int maintctl_verify  (int argc, char **argv);
 int maintctl_explain (int argc, char **argv);
+int maintctl_announce (int argc, char **argv);
 int maintctl_simulate (int argc, char **argv);
 int maintctl_notify  (int argc, char **argv);
 
