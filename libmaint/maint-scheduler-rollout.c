@@ -388,6 +388,54 @@ sim_halted (MaintSolver *S,
 /* ------------------------------------------------------------------ */
 /* Expansion (R2)                                                      */
 
+/* A fleet activity that stands for one a rollout generates: its id is
+ * "<rollout>/<machine>" and it names that rollout and machine. This is
+ * how maint_plan_announce() records an announced rollout slot. */
+static gboolean
+is_recorded (MaintActivity *activity)
+{
+  const char *rollout = maint_activity_get_rollout (activity);
+  const char *id = maint_activity_get_id (activity);
+  gsize n;
+
+  if (rollout == NULL)
+    return FALSE;
+  n = strlen (rollout);
+  return strncmp (id, rollout, n) == 0 && id[n] == '/' &&
+         g_strcmp0 (id + n + 1, maint_activity_get_machine (activity)) == 0;
+}
+
+/* The activity a rollout generates with @id for machine @m: the fleet's
+ * recorded one if it has it (consumed from @recorded), else a new one
+ * from the template. NULL with @error if the fleet uses @id otherwise. */
+static MaintActivity *
+generate (MaintSolver   *S,
+          MaintRollout  *rollout,
+          guint          m,
+          const char    *id,
+          GHashTable    *recorded,
+          GError       **error)
+{
+  MaintActivity *existing = maint_fleet_lookup_activity (S->fleet, id);
+  MaintActivity *a;
+
+  if (existing != NULL)
+    {
+      if (!g_hash_table_remove (recorded, existing))
+        {
+          g_set_error (error, MAINT_SCHEDULER_ERROR, MAINT_SCHEDULER_ERROR_INVALID_FAILED,
+                       "activity “%s”: the id is the one rollout “%s” generates for machine “%s”; "
+                       "an activity with it must name that rollout and machine",
+                       id, maint_rollout_get_name (rollout), S->machines[m].name);
+          return NULL;
+        }
+      return g_object_ref (existing);
+    }
+  a = maint_rollout_new_activity (rollout, S->machines[m].machine);
+  sim_pin (S, a);
+  return a;
+}
+
 GPtrArray *
 maint_solver_rollout_expand (MaintSolver  *S,
                              GError      **error)
@@ -397,10 +445,20 @@ maint_solver_rollout_expand (MaintSolver  *S,
   MaintSolverRollouts *ro = g_new0 (MaintSolverRollouts, 1);
 
   S->ro = ro;
+  g_autoptr(GHashTable) recorded = g_hash_table_new (NULL, NULL);
+
   ro->activities = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < fleet_acts->len; i++)
-    if (!sim_ran (S, maint_activity_get_id (g_ptr_array_index (fleet_acts, i))))
-      g_ptr_array_add (ro->activities, g_object_ref (g_ptr_array_index (fleet_acts, i)));
+    {
+      MaintActivity *activity = g_ptr_array_index (fleet_acts, i);
+
+      if (sim_ran (S, maint_activity_get_id (activity)))
+        continue;
+      if (is_recorded (activity))
+        g_hash_table_add (recorded, activity);  /* goes with its rollout's */
+      else
+        g_ptr_array_add (ro->activities, g_object_ref (activity));
+    }
   ro->n_fleet = ro->activities->len;
   ro->n_rollouts = rollouts->len;
   ro->rollouts = g_new0 (MaintRollout *, MAX (ro->n_rollouts, 1));
@@ -426,12 +484,6 @@ maint_solver_rollout_expand (MaintSolver  *S,
           if (wave_of[i] < 0)
             continue;
           id = g_strdup_printf ("%s/%s", name, S->machines[i].name);
-          if (maint_fleet_lookup_activity (S->fleet, id) != NULL)
-            {
-              g_set_error (error, MAINT_SCHEDULER_ERROR, MAINT_SCHEDULER_ERROR_INVALID_FAILED,
-                           "activity “%s”: the id is the one rollout “%s” generates", id, name);
-              return NULL;
-            }
 
           /* The host reboots even when all its guests are done */
           host = S->machines[i].host >= 0 ?
@@ -442,8 +494,9 @@ maint_solver_rollout_expand (MaintSolver  *S,
 
           if (sim_ran (S, id))
             continue;
-          a = maint_rollout_new_activity (rollout, S->machines[i].machine);
-          sim_pin (S, a);
+          a = generate (S, rollout, i, id, recorded, error);
+          if (a == NULL)
+            return NULL;
           g_ptr_array_add (ro->activities, a);
         }
 
@@ -457,19 +510,20 @@ maint_solver_rollout_expand (MaintSolver  *S,
           if (!host_has[h])
             continue;
           id = g_strdup_printf ("%s/%s", name, S->machines[h].name);
-          if (maint_fleet_lookup_activity (S->fleet, id) != NULL)
-            {
-              g_set_error (error, MAINT_SCHEDULER_ERROR, MAINT_SCHEDULER_ERROR_INVALID_FAILED,
-                           "activity “%s”: the id is the one rollout “%s” generates", id, name);
-              return NULL;
-            }
           if (sim_ran (S, id))
             continue;
-          a = maint_rollout_new_activity (rollout, S->machines[h].machine);
-          sim_pin (S, a);
+          a = generate (S, rollout, h, id, recorded, error);
+          if (a == NULL)
+            return NULL;
           g_ptr_array_add (ro->activities, a);
         }
     }
+
+  /* Recorded activities of machines no wave takes (any more): pinned ones
+   * stay where they were announced, the others are unscheduled (bind) */
+  for (guint i = 0; i < fleet_acts->len; i++)
+    if (g_hash_table_contains (recorded, g_ptr_array_index (fleet_acts, i)))
+      g_ptr_array_add (ro->activities, g_object_ref (g_ptr_array_index (fleet_acts, i)));
 
   ro->hi_bound = g_new0 (guint8, MAX (ro->activities->len, 1));
   ro->lo_bound = g_new0 (guint8, MAX (ro->activities->len, 1));

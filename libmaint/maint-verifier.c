@@ -392,6 +392,7 @@ typedef struct {
   GHashTable *activity_index;
   guint n_fleet_activities;
   GArray *generated;             /* Generated, for activities[n_fleet_activities...] */
+  GPtrArray *recorded;           /* the fleet's records of announced generated ones */
   guint *in_slots;               /* per activity: how often in slots, */
   guint *in_unscheduled;         /* as unscheduled, */
   guint *in_absorbed;            /* and absorbed by a host reboot */
@@ -590,6 +591,24 @@ announced_for (MaintActivity *activity,
          maint_interval_get_end (scheduled) == end;
 }
 
+/* A fleet activity recording an announced rollout activity: its id is
+ * "<rollout>/<machine>" for a rollout of the fleet, and it names that
+ * rollout and machine. */
+static gboolean
+is_recorded (MaintFleet    *fleet,
+             MaintActivity *activity)
+{
+  const char *rollout = maint_activity_get_rollout (activity);
+  const char *id = maint_activity_get_id (activity);
+  gsize len;
+
+  if (rollout == NULL || maint_fleet_lookup_rollout (fleet, rollout) == NULL)
+    return FALSE;
+  len = strlen (rollout);
+  return strncmp (id, rollout, len) == 0 && id[len] == '/' &&
+         g_strcmp0 (id + len + 1, maint_activity_get_machine (activity)) == 0;
+}
+
 static void
 index_fleet (Verifier *v)
 {
@@ -599,8 +618,19 @@ index_fleet (Verifier *v)
     GPtrArray *fleet_activities = maint_fleet_get_activities (v->fleet);
 
     v->activities = g_ptr_array_new_full (fleet_activities->len, g_object_unref);
+    v->recorded = g_ptr_array_new ();
     for (guint i = 0; i < fleet_activities->len; i++)
-      g_ptr_array_add (v->activities, g_object_ref (g_ptr_array_index (fleet_activities, i)));
+      {
+        MaintActivity *activity = g_ptr_array_index (fleet_activities, i);
+
+        /* "<rollout>/<machine>" naming its rollout and machine: the
+         * record of an announced rollout activity (maint_plan_announce),
+         * checked as the generated activity it stands for */
+        if (is_recorded (v->fleet, activity))
+          g_ptr_array_add (v->recorded, activity);
+        else
+          g_ptr_array_add (v->activities, g_object_ref (activity));
+      }
   }
   v->n_fleet_activities = v->activities->len;
   v->generated = g_array_new (FALSE, FALSE, sizeof (Generated));
@@ -657,8 +687,9 @@ is_target (Verifier *v,
  * for a vm or infrastructure machine (the rollout's template) or a host
  * (its reboot). Rollout names may contain '/', so every rollout is tried. */
 static void
-add_generated (Verifier   *v,
-               const char *id)
+add_generated (Verifier      *v,
+               const char    *id,
+               MaintActivity *recorded)
 {
   if (id == NULL || g_hash_table_contains (v->activity_index, id))
     return;
@@ -679,7 +710,12 @@ add_generated (Verifier   *v,
         continue;
 
       gen.machine = m;
-      if (is_target (v, m))
+      if (recorded != NULL)
+        {
+          gen.host_reboot = !is_target (v, m);
+          activity = g_object_ref (recorded);
+        }
+      else if (is_target (v, m))
         {
           activity = maint_activity_new (id, id + len + 1,
                                          maint_rollout_get_template_kind (rollout));
@@ -696,9 +732,10 @@ add_generated (Verifier   *v,
           maint_activity_set_estimate (activity, maint_rollout_get_host_reboot_estimate (rollout));
           maint_activity_set_reboot (activity, MAINT_REBOOT_KIND_COLD);
         }
-      maint_activity_set_rollout (activity, name);
+      if (recorded == NULL)
+        maint_activity_set_rollout (activity, name);
       /* announced in a simulation: pinned like an announced fleet activity */
-      if (v->context != NULL && v->context->announced != NULL &&
+      if (recorded == NULL && v->context != NULL && v->context->announced != NULL &&
           g_hash_table_contains (v->context->announced, id))
         maint_activity_set_scheduled (activity, g_hash_table_lookup (v->context->announced, id));
 
@@ -725,22 +762,27 @@ index_generated (Verifier *v)
   if (v->rollouts->len == 0)
     return;
 
+  for (guint i = 0; i < v->recorded->len; i++)
+    {
+      MaintActivity *activity = g_ptr_array_index (v->recorded, i);
+      add_generated (v, maint_activity_get_id (activity), activity);
+    }
   for (guint i = 0; i < slots->len; i++)
     {
       const char * const *ids = maint_slot_get_activities (g_ptr_array_index (slots, i));
 
       for (guint k = 0; ids != NULL && ids[k] != NULL; k++)
-        add_generated (v, ids[k]);
+        add_generated (v, ids[k], NULL);
     }
   for (guint i = 0; i < unscheduled->len; i++)
-    add_generated (v, maint_unscheduled_get_activity (g_ptr_array_index (unscheduled, i)));
+    add_generated (v, maint_unscheduled_get_activity (g_ptr_array_index (unscheduled, i)), NULL);
   for (guint i = 0; i < host_downtime->len; i++)
     {
       const char * const *ids =
         maint_host_downtime_get_activities (g_ptr_array_index (host_downtime, i));
 
       for (guint k = 0; ids != NULL && ids[k] != NULL; k++)
-        add_generated (v, ids[k]);
+        add_generated (v, ids[k], NULL);
     }
 
   /* Generated activities a simulation ran are nowhere in the plan, but
@@ -757,7 +799,7 @@ index_generated (Verifier *v)
           guint a;
           Generated *gen;
 
-          add_generated (v, ids[i]);
+          add_generated (v, ids[i], NULL);
           a = lookup_index (v->activity_index, ids[i]);
           if (a == NONE || a < v->n_fleet_activities)
             continue;
@@ -3425,6 +3467,7 @@ maint_verify_plan_in_context (MaintFleet               *fleet,
   g_clear_pointer (&v.rollout_index, g_hash_table_unref);
   g_clear_pointer (&v.activities, g_ptr_array_unref);
   g_clear_pointer (&v.generated, g_array_unref);
+  g_clear_pointer (&v.recorded, g_ptr_array_unref);
   g_clear_pointer (&v.in_slots, g_free);
   g_clear_pointer (&v.in_unscheduled, g_free);
   g_clear_pointer (&v.in_absorbed, g_free);

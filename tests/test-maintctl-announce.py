@@ -85,6 +85,18 @@ def main():
             rc, out, err = run("verify", fleet2, plan2)
             check("replan-holds", rc == 0, out + err)
 
+        # an activity that takes a generated id but names another machine
+        # (or no rollout) is refused when planning
+        broken = load(fleet2)
+        victim = next(a for a in broken["activities"] if a["id"].startswith("os-2013-03/") and "scheduled" in a)
+        del victim["rollout"]
+        broken_path = os.path.join(d, "broken.json")
+        with open(broken_path, "w", encoding="utf-8") as f:
+            json.dump(broken, f)
+        rc, out, err = run("plan", broken_path)
+        check("generated-id-misused", rc == 2 and victim["id"] in err
+              and "must name that rollout and machine" in err, err)
+
         # announcing twice pins nothing new; a fleet that lacks the plan's
         # activities is refused with the JSON path of the slot
         rc, out, err = run("announce", "--until", until, fleet2, plan1)
