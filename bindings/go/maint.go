@@ -110,6 +110,9 @@ const (
 	PlanErrorLimitFailed = int(C.MAINT_PLAN_ERROR_LIMIT_FAILED)
 	// PlanErrorIOFailed: the file cannot be read or written.
 	PlanErrorIOFailed = int(C.MAINT_PLAN_ERROR_IO_FAILED)
+	// PlanErrorReferenceFailed: the plan names an activity or machine the
+	// fleet does not have.
+	PlanErrorReferenceFailed = int(C.MAINT_PLAN_ERROR_REFERENCE_FAILED)
 )
 
 // Error codes of SchedulerErrorDomain.

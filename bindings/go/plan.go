@@ -5,6 +5,7 @@ package maint
 import "C"
 
 import (
+	"math"
 	"runtime"
 	"time"
 	"unsafe"
@@ -224,6 +225,30 @@ func (p *Plan) Save(path string) error {
 		return takeError(gerr)
 	}
 	return nil
+}
+
+// Announce records in fleet that the plan's slots whose notice is due by
+// until were announced: their activities get the slot as their scheduled
+// interval (and the plan's now as announced-at), and those a rollout
+// generates are added to the fleet. The zero Time announces every slot.
+// It returns how many activities it pinned; on an error (a slot naming an
+// activity the fleet does not have) the fleet is unchanged.
+func (p *Plan) Announce(fleet *Fleet, until time.Time) (int, error) {
+	limit := C.gint64(math.MaxInt64)
+	if !until.IsZero() {
+		var err error
+		if limit, err = requiredInstant(until); err != nil {
+			return 0, err
+		}
+	}
+	var gerr *C.GError
+	n := C.maint_plan_announce(p.c(), fleet.c(), limit, &gerr)
+	runtime.KeepAlive(p)
+	runtime.KeepAlive(fleet)
+	if gerr != nil {
+		return 0, takeError(gerr)
+	}
+	return int(n), nil
 }
 
 // Text renders the plan for people, with times in each group's zone; the

@@ -294,3 +294,37 @@ func TestResolveGeneratedActivity(t *testing.T) {
 		}
 	}
 }
+
+// Recording announced slots: the generated activities become fleet
+// activities pinned to their slots, and the next plan keeps them.
+func TestAnnounceAndReplan(t *testing.T) {
+	fleet := rolloutFleet(t, false)
+	plan := planFleet(t, fleet)
+	n, err := plan.Announce(fleet, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != len(plan.Slots()) {
+		t.Errorf("pinned %d activities, want one per slot (%d)", n, len(plan.Slots()))
+	}
+	rec := fleet.Activity("r/vm1")
+	if rec == nil || rec.Rollout() != "r" {
+		t.Fatalf("r/vm1 was not recorded: %v", rec)
+	}
+	again := planFleet(t, fleet)
+	for _, s := range plan.Slots() {
+		kept, ok := again.SlotFor(s.Activities[0])
+		if !ok || !kept.Pinned || !kept.Start.Equal(s.Start) || !kept.End.Equal(s.End) || kept.Wave != s.Wave {
+			t.Errorf("slot %+v became %+v", s, kept)
+		}
+	}
+	if n, err := again.Announce(fleet, time.Time{}); err != nil || n != 0 {
+		t.Errorf("announcing again pinned %d (%v)", n, err)
+	}
+	empty := NewFleet()
+	if _, err := plan.Announce(empty, time.Time{}); err == nil {
+		t.Error("announcing into a fleet without the activities succeeded")
+	} else if e, ok := err.(*Error); !ok || e.Code != PlanErrorReferenceFailed {
+		t.Errorf("error %v", err)
+	}
+}
