@@ -973,6 +973,11 @@ static gboolean
 validate_machines (MaintFleet  *self,
                    GError     **error)
 {
+  /* Guests of one host are usually listed together: the last host
+   * looked up saves most hash look-ups on large fleets */
+  const char *last_host = NULL;
+  MaintMachine *last_host_machine = NULL;
+
   for (guint i = 0; i < self->machines->len; i++)
     {
       MaintMachine *machine = g_ptr_array_index (self->machines, i);
@@ -1019,7 +1024,12 @@ validate_machines (MaintFleet  *self,
                            "machines[%u].host: a machine cannot be its own host", i);
               return FALSE;
             }
-          host_machine = g_hash_table_lookup (self->machines_by_name, host);
+          if (last_host != NULL && strcmp (host, last_host) == 0)
+            host_machine = last_host_machine;
+          else
+            host_machine = g_hash_table_lookup (self->machines_by_name, host);
+          last_host = host;
+          last_host_machine = host_machine;
           if (host_machine == NULL)
             {
               g_autofree char *q = maint_json_quote (host);
@@ -1143,6 +1153,9 @@ static gboolean
 validate_activities (MaintFleet  *self,
                      GError     **error)
 {
+  /* A machine's activities are usually listed together */
+  MaintMachine *last_machine = NULL;
+
   for (guint i = 0; i < self->activities->len; i++)
     {
       MaintActivity *activity = g_ptr_array_index (self->activities, i);
@@ -1167,7 +1180,11 @@ validate_activities (MaintFleet  *self,
                        "activities[%u].machine: a machine is required", i);
           return FALSE;
         }
-      machine = g_hash_table_lookup (self->machines_by_name, machine_name);
+      if (last_machine != NULL && strcmp (maint_machine_get_name (last_machine), machine_name) == 0)
+        machine = last_machine;
+      else
+        machine = g_hash_table_lookup (self->machines_by_name, machine_name);
+      last_machine = machine;
       if (machine == NULL)
         {
           g_autofree char *q = maint_json_quote (machine_name);

@@ -172,6 +172,8 @@ struct _MaintSolver
   guint                 *guest_start;  /* guests of each machine, CSR */
   guint                 *guests;
 
+  guint                 *name_rank;    /* by machine: position in strcmp order
+                                        * of the names, for sorting by name */
   MaintSolverRollouts   *ro;           /* maint-scheduler-rollout.c */
   MaintSimState         *sim;          /* NULL unless a simulation plans */
 };

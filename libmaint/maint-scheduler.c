@@ -18,7 +18,9 @@
 #include "maint-scheduler.h"
 #include "maint-scheduler-private.h"
 #include "maint-interval-private.h"
+#include "maint-plan-private.h"
 #include "maint-time.h"
+#include "maint-tz-private.h"
 
 /**
  * MaintScheduler:
@@ -170,6 +172,7 @@ solver_free (MaintSolver *S)
   g_free (S->act_order);
   g_free (S->pinned_base);
   g_free (S->units);
+  g_free (S->name_rank);
   g_free (S->succ_start);
   g_free (S->succ);
   maint_tl_fleet_free (S->fleet_down);
@@ -195,6 +198,21 @@ solver_lookup_machine (MaintSolver *S,
 }
 
 /* Activities of one machine, most important first. */
+/* solver_lookup_machine() trying @hint first: fleets list a machine's
+ * activities, a service's members and the like mostly next to each
+ * other, so one string comparison often saves a hash look-up (and its
+ * cache misses) in a table of every machine. Names are unique. */
+static gint32
+solver_lookup_machine_near (MaintSolver *S,
+                            const char  *name,
+                            gint32       hint)
+{
+  if (name != NULL && hint >= 0 && (guint) hint < S->n_machines &&
+      strcmp (S->machines[hint].name, name) == 0)
+    return hint;
+  return solver_lookup_machine (S, name);
+}
+
 static int
 act_cmp (const MaintSolverAct *a,
          const MaintSolverAct *b)
@@ -307,6 +325,7 @@ solver_compile (MaintSolver  *S,
   g_autoptr(GHashTable) group_index = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) host_index = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree guint *n_member_of = NULL;
+  g_autofree gint32 *host_machine = NULL;
   guint64 total_intervals = 0;
 
   S->horizon_end = S->now + maint_policy_get_horizon (S->policy);
@@ -392,9 +411,10 @@ solver_compile (MaintSolver  *S,
       MaintService *service = g_ptr_array_index (services, i);
       const char * const *members = maint_service_get_members (service);
 
-      for (guint j = 0; members != NULL && members[j] != NULL; j++)
+      for (guint j = 0, hint = 0; members != NULL && members[j] != NULL; j++)
         {
-          gint32 m = solver_lookup_machine (S, members[j]);
+          gint32 m = solver_lookup_machine_near (S, members[j], hint);
+          hint = m + 1;
           if (m < 0)
             {
               g_set_error (error, MAINT_SCHEDULER_ERROR, MAINT_SCHEDULER_ERROR_INVALID_FAILED,
@@ -426,14 +446,15 @@ solver_compile (MaintSolver  *S,
       svc->n_order = order != NULL ? g_strv_length ((char **) order) : 0;
       svc->order = g_new0 (gint32, MAX (svc->n_order, 1));
       for (guint j = 0; j < svc->n_order; j++)
-        svc->order[j] = solver_lookup_machine (S, order[j]);
+        svc->order[j] = solver_lookup_machine_near (S, order[j], j > 0 ? svc->order[j - 1] + 1 : -1);
 
-      for (guint j = 0; members != NULL && members[j] != NULL; j++)
+      for (guint j = 0, hint = 0; members != NULL && members[j] != NULL; j++)
         {
-          gint32 m = solver_lookup_machine (S, members[j]);
+          gint32 m = solver_lookup_machine_near (S, members[j], hint);
           MaintSolverMachine *mm = &S->machines[m];
           MaintSolverMembership *ms = &S->memberships[mm->first_membership + mm->n_memberships++];
 
+          hint = m + 1;
           ms->service = i;
           ms->position = -1;
           for (guint k = 0; k < svc->n_order; k++)
@@ -452,10 +473,17 @@ solver_compile (MaintSolver  *S,
     {
       MaintActivity *activity = g_ptr_array_index (activities, i);
       MaintSolverAct *a = &S->acts[i];
+      const char *machine_name = maint_activity_get_machine (activity);
+      gint32 prev;
 
       a->activity = activity;
       a->id = maint_activity_get_id (activity);
-      a->machine = solver_lookup_machine (S, maint_activity_get_machine (activity));
+      /* The previous activity's machine, or the next one */
+      prev = i > 0 ? S->acts[i - 1].machine : -1;
+      if (prev >= 0 && machine_name != NULL && strcmp (S->machines[prev].name, machine_name) == 0)
+        a->machine = prev;
+      else
+        a->machine = solver_lookup_machine_near (S, machine_name, prev + 1);
       if (a->machine < 0)
         {
           g_set_error (error, MAINT_SCHEDULER_ERROR, MAINT_SCHEDULER_ERROR_INVALID_FAILED,
@@ -502,13 +530,16 @@ solver_compile (MaintSolver  *S,
   /* Guests of each host machine: a host's reboot is their downtime too */
   S->guest_start = g_new0 (guint, S->n_machines + 1);
   S->guests = g_new0 (guint, MAX (S->n_machines, 1));
+  host_machine = g_new (gint32, MAX (S->n_hosts, 1));
+  for (guint h = 0; h < S->n_hosts; h++)
+    host_machine[h] = solver_lookup_machine (S, S->host_names[h]);
   for (int pass = 0; pass < 2; pass++)
     {
       g_autofree guint *fill = pass ? g_memdup2 (S->guest_start, (S->n_machines + 1) * sizeof (guint)) : NULL;
 
       for (guint i = 0; i < S->n_machines; i++)
         {
-          gint32 h = S->machines[i].host >= 0 ? solver_lookup_machine (S, S->host_names[S->machines[i].host]) : -1;
+          gint32 h = S->machines[i].host >= 0 ? host_machine[S->machines[i].host] : -1;
           if (h < 0)
             continue;
           if (pass == 0)
@@ -1303,7 +1334,9 @@ unit_cmp (const Unit *a,
         return a->previous == 0 ? 1 : -1;
       return a->previous < b->previous ? -1 : 1;
     }
-  return strcmp (S->machines[a->machine].name, S->machines[b->machine].name);
+  /* The names' order, precomputed (solver_rank_names) */
+  return (S->name_rank[a->machine] > S->name_rank[b->machine]) -
+         (S->name_rank[a->machine] < S->name_rank[b->machine]);
 }
 
 static int
@@ -1314,6 +1347,40 @@ unit_qsort_cmp (const void *pa,
   return unit_cmp (pa, pb, data);
 }
 
+static int
+machine_name_cmp (const void *pa,
+                  const void *pb,
+                  void       *data)
+{
+  MaintSolver *S = data;
+  return strcmp (S->machines[*(const guint *) pa].name, S->machines[*(const guint *) pb].name);
+}
+
+/* Each machine's position among the names in strcmp order, so that the
+ * sorts (units, plan slots) that end on the name compare integers: they
+ * see many ties on the instants (units of one window start, slots that
+ * open together), and names are long with long common prefixes. Names
+ * are unique (the fleet is validated). Fleets usually list machines in
+ * name order already: checked in one pass before sorting. */
+static void
+solver_rank_names (MaintSolver *S)
+{
+  g_autofree guint *by_name = g_new (guint, MAX (S->n_machines, 1));
+  gboolean sorted = TRUE;
+
+  for (guint i = 0; i < S->n_machines; i++)
+    {
+      by_name[i] = i;
+      if (i > 0 && sorted && strcmp (S->machines[i - 1].name, S->machines[i].name) > 0)
+        sorted = FALSE;
+    }
+  if (!sorted)
+    g_qsort_with_data (by_name, S->n_machines, sizeof (guint), machine_name_cmp, S);
+  S->name_rank = g_new (guint, MAX (S->n_machines, 1));
+  for (guint i = 0; i < S->n_machines; i++)
+    S->name_rank[by_name[i]] = i;
+}
+
 static void
 solver_build_units (MaintSolver *S)
 {
@@ -1321,6 +1388,8 @@ solver_build_units (MaintSolver *S)
   g_autofree guint *n_succ = NULL;
   guint n_edges = 0;
 
+  if (S->name_rank == NULL)
+    solver_rank_names (S);
   S->units = g_new0 (Unit, MAX (S->n_machines, 1));
   for (guint i = 0; i < S->n_machines; i++)
     {
@@ -1402,10 +1471,14 @@ solver_build_units (MaintSolver *S)
 }
 
 /* A binary heap of unit indices, ordered by rank. */
+/* The greedy's queue of ready units, smallest rank first. An item is
+ * (rank << 32 | unit): comparing items is comparing ranks (unique), with
+ * no look-up in the units array per comparison (that was a cache miss
+ * per level on large fleets). */
 typedef struct
 {
-  guint *items;
-  guint  len;
+  guint64 *items;
+  guint    len;
 } Heap;
 
 static void
@@ -1414,45 +1487,77 @@ heap_push (Heap        *h,
            guint        u)
 {
   guint i = h->len++;
+  guint64 item = (guint64) units[u].rank << 32 | u;
 
-  h->items[i] = u;
-  while (i > 0 && units[h->items[(i - 1) / 2]].rank > units[h->items[i]].rank)
+  while (i > 0 && h->items[(i - 1) / 2] > item)
     {
-      guint p = (i - 1) / 2, t = h->items[p];
-      h->items[p] = h->items[i];
-      h->items[i] = t;
+      guint p = (i - 1) / 2;
+      h->items[i] = h->items[p];
       i = p;
     }
+  h->items[i] = item;
 }
 
 static guint
-heap_pop (Heap       *h,
-          const Unit *units)
+heap_pop (Heap *h)
 {
-  guint top = h->items[0], i = 0;
+  guint64 top = h->items[0], last = h->items[--h->len];
+  guint i = 0;
 
-  h->items[0] = h->items[--h->len];
   for (;;)
     {
-      guint l = 2 * i + 1, r = l + 1, m = i, t;
-      if (l < h->len && units[h->items[l]].rank < units[h->items[m]].rank)
-        m = l;
-      if (r < h->len && units[h->items[r]].rank < units[h->items[m]].rank)
-        m = r;
-      if (m == i)
+      guint l = 2 * i + 1, r = l + 1, m;
+
+      if (l >= h->len)
         break;
-      t = h->items[m];
-      h->items[m] = h->items[i];
-      h->items[i] = t;
+      m = r < h->len && h->items[r] < h->items[l] ? r : l;
+      if (h->items[m] >= last)
+        break;
+      h->items[i] = h->items[m];
       i = m;
     }
-  return top;
+  if (h->len > 0)
+    h->items[i] = last;
+  return (guint) (top & G_MAXUINT32);
+}
+
+static void
+solver_reoccupy (MaintSolver *S)
+{
+  for (guint i = 0; i < S->n_groups; i++)
+    maint_tl_list_reset (&S->groups[i].down);
+  for (guint i = 0; i < S->n_machines; i++)
+    maint_tl_list_reset (&S->machines[i].down);
+  for (guint i = 0; i < S->n_services; i++)
+    maint_tl_list_reset (&S->services[i].down);
+  for (guint i = 0; i < S->n_hosts; i++)
+    maint_tl_list_reset (&S->hosts[i]);
+  maint_tl_fleet_reset (S->fleet_down);
+  for (guint i = 0; i < S->slots->len; i++)
+    solver_occupy (S, solver_slot (S, i), +1);
 }
 
 /* Back to the pinned slots only. */
 static void
 solver_reset (MaintSolver *S)
 {
+  guint n_new = S->slots->len - S->n_pinned_slots;
+
+  /* Many slots (a whole greedy's): emptying the timelines and putting the
+   * pinned slots back costs less than taking every slot out one by one */
+  if (n_new > 64 && n_new >= S->n_machines / 8)
+    {
+      while (S->slots->len > S->n_pinned_slots)
+        {
+          MaintSolverSlot *slot = solver_slot (S, S->slots->len - 1);
+
+          for (guint i = 0; i < slot->n_acts; i++)
+            S->acts[slot->acts[i]].slot = -1;
+          g_free (slot->acts);
+          g_array_set_size (S->slots, S->slots->len - 1);
+        }
+      solver_reoccupy (S);
+    }
   while (S->slots->len > S->n_pinned_slots)
     solver_pop (S);
   for (guint i = 0; i < S->n_pinned_slots; i++)
@@ -1526,7 +1631,7 @@ solver_greedy (MaintSolver  *S,
   g_autofree guint *indegree = g_new0 (guint, MAX (S->n_units, 1));
   g_autofree guint *by_rank = g_new (guint, MAX (S->n_units, 1));
   g_autofree gboolean *done = g_new0 (gboolean, MAX (S->n_units, 1));
-  Heap heap = { g_new (guint, MAX (S->n_units, 1)), 0 };
+  Heap heap = { g_new (guint64, MAX (S->n_units, 1)), 0 };
   guint next_rank = 0;
 
   for (guint u = 0; u < S->n_units; u++)
@@ -1556,7 +1661,7 @@ solver_greedy (MaintSolver  *S,
           heap_push (&heap, S->units, by_rank[next_rank]);
           indegree[by_rank[next_rank]] = 0;
         }
-      u = heap_pop (&heap, S->units);
+      u = heap_pop (&heap);
       if (done[u])
         {
           n--;
@@ -1671,16 +1776,22 @@ snapshot_take (MaintSolver *S,
     }
 }
 
+/* With @steal, the slots take the snapshot's activity arrays instead of
+ * copies (the snapshot can then only be cleared). */
 static void
-snapshot_restore (MaintSolver *S,
-                  Snapshot    *snap)
+snapshot_restore_full (MaintSolver *S,
+                       Snapshot    *snap,
+                       gboolean     steal)
 {
   solver_reset (S);
   for (guint i = 0; i < snap->n_slots; i++)
     {
       MaintSolverSlot copy = snap->slots[i];
 
-      copy.acts = g_memdup2 (copy.acts, copy.n_acts * sizeof (guint));
+      if (steal)
+        snap->slots[i].acts = NULL;
+      else
+        copy.acts = g_memdup2 (copy.acts, copy.n_acts * sizeof (guint));
       if (i < S->n_pinned_slots)
         {
           /* Pinned slots stay occupied; only merged activities differ */
@@ -1707,6 +1818,13 @@ snapshot_restore (MaintSolver *S,
           *S->why[i] = *snap->why[i];
         }
     }
+}
+
+static void
+snapshot_restore (MaintSolver *S,
+                  Snapshot    *snap)
+{
+  snapshot_restore_full (S, snap, FALSE);
 }
 
 static gint64
@@ -3179,7 +3297,7 @@ solver_solve (MaintSolver  *S,
     }
 
   if (ok && !in_place_is_best)
-    snapshot_restore (S, &best_snap);
+    snapshot_restore_full (S, &best_snap, TRUE);
   snapshot_clear (&best_snap);
   if (ok && S->n_units <= ANNEAL_MAX_UNITS)
     ok = solver_anneal (S, error);
@@ -3253,7 +3371,7 @@ slot_order_cmp (const void *pa,
   if (a->start != b->start)
     return a->start < b->start ? -1 : 1;
   if (a->machine != b->machine)
-    return strcmp (S->machines[a->machine].name, S->machines[b->machine].name);
+    return S->name_rank[a->machine] < S->name_rank[b->machine] ? -1 : 1;
   return a->end < b->end ? -1 : a->end > b->end;
 }
 
@@ -3283,6 +3401,72 @@ solver_write_details (MaintSolver *S)
                      &S->acts[i].detail);
 }
 
+static void
+put_digits (char   *out,
+            guint   value,
+            guint   width)
+{
+  for (guint i = width; i > 0; i--)
+    {
+      out[i - 1] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+}
+
+/* maint_instant_format_local() with the zone already resolved: the same
+ * text ("%04d-%02u-%02uT%02d:%02d:%02d%c%02d:%02d", the offset rounded to
+ * the minute), without the zone lookup and printf per call. Returns NULL
+ * outside years 1–9999 (the caller then formats the usual way). */
+static char *
+format_local_tz (gint64         instant,
+                 const MaintTz *tz)
+{
+  gint32 offset = maint_tz_offset_at (tz, instant);
+  gint32 abs_rounded = (ABS (offset) + 30) / 60 * 60;
+  gint32 rounded = offset < 0 ? -abs_rounded : abs_rounded;
+  gint64 local = instant + rounded, days = local / 86400, secs = local % 86400, year;
+  guint month, day;
+  char *out;
+
+  if (secs < 0)
+    {
+      secs += 86400;
+      days--;
+    }
+  maint_civil_from_days (days, &year, &month, &day);
+  if (year < 1 || year > 9999 || abs_rounded / 3600 > 99)
+    return NULL;
+
+  out = g_malloc (26);
+  put_digits (out, (guint) year, 4);
+  out[4] = '-';
+  put_digits (out + 5, month, 2);
+  out[7] = '-';
+  put_digits (out + 8, day, 2);
+  out[10] = 'T';
+  put_digits (out + 11, (guint) (secs / 3600), 2);
+  out[13] = ':';
+  put_digits (out + 14, (guint) (secs / 60 % 60), 2);
+  out[16] = ':';
+  put_digits (out + 17, (guint) (secs % 60), 2);
+  out[19] = rounded < 0 ? '-' : '+';
+  put_digits (out + 20, (guint) (abs_rounded / 3600), 2);
+  out[22] = ':';
+  put_digits (out + 23, (guint) (abs_rounded / 60 % 60), 2);
+  out[25] = '\0';
+  return out;
+}
+
+static char *
+solver_format_local (gint64         instant,
+                     const MaintTz *tz,
+                     const char    *zone)
+{
+  char *text = tz != NULL ? format_local_tz (instant, tz) : NULL;
+
+  return text != NULL ? text : maint_instant_format_local (instant, zone, NULL);
+}
+
 static MaintPlan *
 solver_to_plan (MaintSolver *S)
 {
@@ -3291,34 +3475,41 @@ solver_to_plan (MaintSolver *S)
   g_autofree guint *acts = g_new (guint, MAX (S->n_acts, 1));
   g_autofree guint *own = g_new0 (guint, MAX (S->n_machines, 1));
   g_autofree guint *rebooting = g_new0 (guint, MAX (S->n_machines, 1));
+  g_autofree const MaintTz **zones = NULL;
   guint n = 0;
 
+  if (S->name_rank == NULL)
+    solver_rank_names (S);
   for (guint i = 0; i < S->slots->len; i++)
     if (solver_slot (S, i)->n_acts > 0)
       order[n++] = i;
   g_qsort_with_data (order, n, sizeof (guint), slot_order_cmp, S);
   solver_write_details (S);
 
+  /* Each group's zone resolved once, not twice per slot */
+  zones = g_new0 (const MaintTz *, MAX (S->n_groups, 1));
+  for (guint i = 0; i < S->n_groups; i++)
+    zones[i] = maint_tz_get (S->groups[i].zone, NULL);
+
   for (guint i = 0; i < n; i++)
     {
       const MaintSolverSlot *slot = solver_slot (S, order[i]);
-      const MaintSolverGroup *g = &S->groups[S->machines[slot->machine].group];
-      g_autoptr(MaintSlot) out = maint_slot_new (S->machines[slot->machine].name, slot->start, slot->end);
-      g_autofree const char **ids = g_new0 (const char *, slot->n_acts + 1);
-      g_autofree char *local_start = maint_instant_format_local (slot->start, g->zone, NULL);
-      g_autofree char *local_end = maint_instant_format_local (slot->end, g->zone, NULL);
+      gint32 group = S->machines[slot->machine].group;
+      const MaintSolverGroup *g = &S->groups[group];
+      char **ids = g_new (char *, slot->n_acts + 1);
+      g_autoptr(MaintSlot) out = NULL;
 
       for (guint j = 0; j < slot->n_acts; j++)
-        ids[j] = S->acts[slot->acts[j]].id;
+        ids[j] = (char *) S->acts[slot->acts[j]].id;
       qsort (ids, slot->n_acts, sizeof (char *), str_ptr_cmp);
+      for (guint j = 0; j < slot->n_acts; j++)
+        ids[j] = g_strdup (ids[j]);
+      ids[slot->n_acts] = NULL;
 
-      maint_slot_set_group (out, g->name);
-      maint_slot_set_local_start (out, local_start);
-      maint_slot_set_local_end (out, local_end);
-      maint_slot_set_activities (out, ids);
-      maint_slot_set_reboot (out, slot->reboot);
-      maint_slot_set_announce_by (out, slot->start - slot->notice);
-      maint_slot_set_pinned (out, slot->pinned);
+      out = maint_slot_new_take (S->machines[slot->machine].name, g->name, slot->start, slot->end,
+                                 solver_format_local (slot->start, zones[group], g->zone),
+                                 solver_format_local (slot->end, zones[group], g->zone),
+                                 ids, slot->reboot, slot->start - slot->notice, slot->pinned);
       maint_solver_rollout_slot (S, slot, out);
       maint_plan_add_slot (plan, out);
 

@@ -54,6 +54,9 @@ typedef struct
 } MaintTlConflict;
 
 void     maint_tl_list_clear  (MaintTlList      *list);
+/* Removes every interval, keeping the storage (and max_len, which only
+ * bounds scans): the same answers as removing them one by one. */
+void     maint_tl_list_reset  (MaintTlList      *list);
 void     maint_tl_list_add    (MaintTlList      *list,
                                gint64            start,
                                gint64            end,
@@ -82,6 +85,8 @@ MaintTlFleet *maint_tl_fleet_new   (gint64        t0,
                                     gint64        t1,
                                     guint         expected);
 void          maint_tl_fleet_free  (MaintTlFleet *fleet);
+/* Back to no intervals at all, keeping the buckets' storage. */
+void          maint_tl_fleet_reset (MaintTlFleet *fleet);
 void          maint_tl_fleet_add   (MaintTlFleet *fleet,
                                     gint64        start,
                                     gint64        end,

@@ -18,6 +18,12 @@ maint_tl_list_clear (MaintTlList *list)
   list->max_len = 0;
 }
 
+void
+maint_tl_list_reset (MaintTlList *list)
+{
+  list->len = 0;
+}
+
 static int
 tl_interval_cmp (const MaintTlInterval *a,
                  const MaintTlInterval *b)
@@ -262,6 +268,17 @@ maint_tl_fleet_free (MaintTlFleet *fleet)
     g_free (fleet->buckets[i].points);
   g_free (fleet->buckets);
   g_free (fleet);
+}
+
+void
+maint_tl_fleet_reset (MaintTlFleet *fleet)
+{
+  for (guint i = 0; i < fleet->n_buckets; i++)
+    {
+      fleet->buckets[i].n = 0;
+      fleet->buckets[i].base = 0;
+      fleet->buckets[i].max = 0;
+    }
 }
 
 static inline guint
