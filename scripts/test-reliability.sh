@@ -53,10 +53,18 @@ setup () {
 # 2,000,000-element array and the 64 MiB document (test-fleet-json), the
 # large fleet (test-verifier), the repeated planning of the example fleet
 # (/scheduler/deterministic; test-threads checks determinism under
-# valgrind with fewer rounds) and the four crowded fleets of
-# /scheduler-quality/counts (the optimum cases still run).
+# valgrind with fewer rounds), the crowded fleets of the solver's
+# quality tests but one (the annealing and the exact repacking still run
+# on seed 6), and the longer simulations (the cheap cases still run:
+# failure, postponement, a slot in progress, errors). ASan runs them all.
 ASAN_SKIP="-s /scheduler/random-fleets"
 VALGRIND_SKIP="$ASAN_SKIP -s /scheduler/deterministic -s /scheduler-quality/counts \
+-s /scheduler-quality/optimum/seed-2 -s /scheduler-quality/optimum/seed-7 \
+-s /scheduler-quality/optimum/seed-8 -s /scheduler-quality/optimum/seed-9 \
+-s /scheduler-quality/optimum/seed-11 -s /scheduler-quality/optimum/seed-12 \
+-s /scheduler-quality/optimum/seed-13 \
+-s /simulation/all-succeed -s /simulation/announced-stay -s /simulation/halt \
+-s /simulation/fixed-waves -s /simulation/absorbed -s /simulation/deterministic \
 -s /fleet-json/limit/elements -s /fleet-json/limit/size -s /verifier/large"
 
 # c_tests BUILD-DIR SKIP [MESON-TEST-OPTION...]: the C tests (GLib test
