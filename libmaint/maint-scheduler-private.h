@@ -199,6 +199,9 @@ void       maint_solver_rollout_bind         (MaintSolver  *S,
                                               guint         act);
 void       maint_solver_rollout_prepare      (MaintSolver  *S);
 void       maint_solver_rollout_host_reboots (MaintSolver  *S);
+char      *maint_solver_rollout_bound        (MaintSolver  *S,
+                                              guint         act,
+                                              gboolean      upper);
 gboolean   maint_solver_rollout_reason       (MaintSolver  *S,
                                               guint         act,
                                               gint64        lo,

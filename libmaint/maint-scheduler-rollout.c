@@ -1095,6 +1095,47 @@ maint_solver_rollout_host_reboots (MaintSolver *S)
 /* ------------------------------------------------------------------ */
 /* Reasons                                                             */
 
+/* Why @act's rollout bounds it, as a phrase: for its latest end (@upper)
+ * what ends then ("wave “20%” of rollout “os”"), for its earliest start
+ * what happens then ("wave “20%” of rollout “os” opens"); NULL when the
+ * rollout does not set that bound. */
+char *
+maint_solver_rollout_bound (MaintSolver *S,
+                            guint        act,
+                            gboolean     upper)
+{
+  const MaintSolverAct *a = &S->acts[act];
+  MaintRollout *r;
+  const char *rollout;
+  guint bound;
+
+  if (a->rollout < 0)
+    return NULL;
+  r = S->ro->rollouts[a->rollout];
+  rollout = maint_rollout_get_name (r);
+  bound = upper ? S->ro->hi_bound[act] : S->ro->lo_bound[act];
+  switch (bound)
+    {
+    case BOUND_STAGING:
+      return g_strdup_printf ("testing and staging machines of rollout “%s” must be done %" G_GINT64_FORMAT
+                              " h before its first production slot", rollout,
+                              maint_rollout_get_staging_lead (r) / 3600);
+    case BOUND_PRODUCTION:
+      return g_strdup_printf ("production machines of rollout “%s” may start, %" G_GINT64_FORMAT
+                              " h after its testing and staging slots", rollout,
+                              maint_rollout_get_staging_lead (r) / 3600);
+    case BOUND_HOST:
+      return g_strdup_printf ("the machine's host reboots for rollout “%s” then", rollout);
+    case BOUND_WAVE:
+      return g_strdup_printf (upper ? "wave “%s” of rollout “%s”" : "wave “%s” of rollout “%s” opens",
+                              maint_wave_get_name (g_ptr_array_index (maint_rollout_get_waves (r), a->wave)),
+                              rollout);
+    default:
+      /* The latest end of a rollout activity always has a reason */
+      return upper && a->latest_end != 0 ? g_strdup_printf ("rollout “%s”", rollout) : NULL;
+    }
+}
+
 gboolean
 maint_solver_rollout_reason (MaintSolver  *S,
                              guint         act,
@@ -1106,7 +1147,6 @@ maint_solver_rollout_reason (MaintSolver  *S,
   const MaintSolverMachine *m = &S->machines[a->machine];
   const MaintSolverGroup *g = &S->groups[m->group];
   gint64 hi = a->latest_end;
-  const char *rollout;
   g_autofree char *from = NULL;
   g_autofree char *until = NULL;
   g_autofree char *why = NULL;
@@ -1124,29 +1164,9 @@ maint_solver_rollout_reason (MaintSolver  *S,
   if (detail == NULL)
     return TRUE;
 
-  rollout = maint_rollout_get_name (S->ro->rollouts[a->rollout]);
   from = maint_instant_format (lo);
   until = maint_instant_format (hi);
-  switch (S->ro->hi_bound[act])
-    {
-    case BOUND_STAGING:
-      why = g_strdup_printf ("testing and staging machines of rollout “%s” must be done %" G_GINT64_FORMAT
-                             " h before its first production slot", rollout,
-                             maint_rollout_get_staging_lead (S->ro->rollouts[a->rollout]) / 3600);
-      break;
-    case BOUND_HOST:
-      why = g_strdup_printf ("the machine's host reboots for rollout “%s” at %s", rollout, until);
-      break;
-    default:
-      if (a->wave >= 0)
-        why = g_strdup_printf ("wave “%s” of rollout “%s”",
-                               maint_wave_get_name (g_ptr_array_index (maint_rollout_get_waves (S->ro->rollouts[a->rollout]),
-                                                                       a->wave)),
-                               rollout);
-      else
-        why = g_strdup_printf ("rollout “%s”", rollout);
-      break;
-    }
+  why = maint_solver_rollout_bound (S, act, TRUE);
   *detail = g_strdup_printf ("%s: no maintenance window of group “%s” has room for the %" G_GINT64_FORMAT
                              " min slot between %s and %s (%s%s)",
                              m->name, g->name, length / 60, from, until, why,
@@ -1187,7 +1207,10 @@ machine_name_cmp (const void *pa,
                   void       *data)
 {
   MaintSolver *S = data;
-  return strcmp (S->machines[*(const guint *) pa].name, S->machines[*(const guint *) pb].name);
+  guint a = S->name_rank[*(const guint *) pa], b = S->name_rank[*(const guint *) pb];
+
+  /* name_rank: the machines' positions in strcmp order of their names */
+  return (a > b) - (a < b);
 }
 
 static int
@@ -1263,25 +1286,46 @@ lookup_machine (MaintSolver *S,
  * may have down at once. Every reboot of that host breaks the service, so
  * the plan says so instead of hiding it in host downtime. By service (in
  * fleet order), then host name. */
+static gint
+uint_cmp (gconstpointer a,
+          gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
 static void
 add_findings (MaintSolver *S,
               MaintPlan   *plan)
 {
+  /* Per service, only the hosts of its members: counts are reset after
+   * each service, so the work is linear in the memberships. */
+  g_autofree guint *count = g_new0 (guint, MAX (S->n_hosts, 1));
+  g_autoptr(GArray) hosts = g_array_new (FALSE, FALSE, sizeof (guint));
+
   for (guint s = 0; s < S->n_services; s++)
     {
       const MaintSolverService *svc = &S->services[s];
       const char * const *members = maint_service_get_members (svc->service);
-      g_autofree guint *count = g_new0 (guint, MAX (S->n_hosts, 1));
       guint max_unavailable = MAX (svc->max_unavailable, 1);
 
+      g_array_set_size (hosts, 0);
       for (guint j = 0; members != NULL && members[j] != NULL; j++)
         {
           gint32 m = lookup_machine (S, members[j]);
-          if (m >= 0 && S->machines[m].host >= 0)
-            count[S->machines[m].host]++;
+          guint h;
+
+          if (m < 0 || S->machines[m].host < 0)
+            continue;
+          h = (guint) S->machines[m].host;
+          if (count[h]++ == 0)
+            g_array_append_val (hosts, h);
         }
-      for (guint h = 0; h < S->n_hosts; h++)
+      g_array_sort (hosts, uint_cmp);
+      for (guint k = 0; k < hosts->len; k++)
         {
+          guint h = g_array_index (hosts, guint, k);
           g_autoptr(GPtrArray) names = NULL;
           g_autofree char *list = NULL;
           g_autofree char *detail = NULL;
@@ -1307,6 +1351,8 @@ add_findings (MaintSolver *S,
                                        (const char * const *) names->pdata, S->host_names[h], detail);
           maint_plan_add_finding (plan, finding);
         }
+      for (guint k = 0; k < hosts->len; k++)
+        count[g_array_index (hosts, guint, k)] = 0;
     }
 }
 

@@ -95,6 +95,7 @@ typedef struct
   MaintRebootKind reboot;
   gint64          hi;           /* latest allowed end (a rollout's), or 0 */
   gint32          hi_act;       /* the activity that sets @hi, or -1 */
+  gint32          lo_act;       /* the activity whose not_before is @lo, or -1 */
 } Need;
 
 typedef struct
@@ -275,6 +276,7 @@ solver_needs (MaintSolver *S,
   need->deadline = 0;
   need->hi = 0;
   need->hi_act = -1;
+  need->lo_act = -1;
   for (guint i = 0; i < n; i++)
     {
       const MaintSolverAct *a = &S->acts[acts[i]];
@@ -286,7 +288,11 @@ solver_needs (MaintSolver *S,
         }
 
       sum += a->estimate;
-      not_before = MAX (not_before, a->not_before);
+      if (a->not_before > not_before)
+        {
+          not_before = a->not_before;
+          need->lo_act = acts[i];
+        }
       if (a->priority != MAINT_PRIORITY_EMERGENCY)
         all_emergency = FALSE;
       need->reboot = MAX (need->reboot, a->reboot);
@@ -296,6 +302,8 @@ solver_needs (MaintSolver *S,
   need->length = MAX (MAX (sum, S->min_slot), 1);
   need->notice = all_emergency ? S->emergency_notice : g->notice;
   need->lo = MAX (S->now + need->notice, not_before);
+  if (need->lo > not_before)
+    need->lo_act = -1;
 }
 
 /* The earliest start in the group's windows at or after @lo with room for
@@ -3832,7 +3840,18 @@ explain_interval (MaintSolver *S,
   if (b <= need->lo)
     {
       g_autofree char *lo = format_local (need->lo, g->zone);
+      g_autofree char *bound = need->lo_act >= 0 ? maint_solver_rollout_bound (S, need->lo_act, FALSE) : NULL;
+
+      if (bound != NULL)
+        return g_strdup_printf ("before %s (%s)", bound, lo);
       return g_strdup_printf ("before not_before (%s)", lo);
+    }
+  if (need->hi != 0 && MAX (a, need->lo) > need->hi - need->length)
+    {
+      g_autofree char *hi = format_local (need->hi, g->zone);
+      g_autofree char *bound = maint_solver_rollout_bound (S, need->hi_act, TRUE);
+
+      return g_strdup_printf ("too late: %s ends by %s", bound, hi);
     }
   if (b - s < need->length)
     {

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <libmaint/libmaint.h>
 
 static const char *fleet_json =
@@ -323,6 +325,48 @@ test_seed_reboot_counts (void)
   g_assert_cmpuint (maint_plan_get_n_reboots_saved (on), >, maint_plan_get_n_reboots_saved (off));
 }
 
+/* explain names the rollout's bounds: windows before a machine's wave
+ * opens, and windows after its wave closes. The customers' window is an
+ * hour each evening here, so there are windows on both sides. */
+static void
+test_explain (void)
+{
+  g_autofree char *text = g_strdup_printf (fleet_json, "false");
+  g_autofree char *narrow = NULL;
+  g_autoptr(MaintFleet) fleet = NULL;
+  g_autoptr(MaintScheduler) scheduler = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *json = g_string_new (text);
+
+  g_assert_cmpuint (g_string_replace (json, "\"windows\": [\"daily 00:00-24:00\"], \"notice\": \"PT1H\", "
+                                      "\"stage\": \"production\"",
+                                      "\"windows\": [\"daily 22:00-23:00\"], \"notice\": \"PT1H\", "
+                                      "\"stage\": \"production\"", 1), ==, 1);
+  narrow = g_string_free (json, FALSE);
+  fleet = maint_fleet_new_from_data (narrow, -1, &error);
+  g_assert_no_error (error);
+  scheduler = maint_scheduler_new (fleet);
+
+  for (guint i = 1; i <= 4; i++)
+    {
+      g_autofree char *machine = g_strdup_printf ("vm%u", i);
+      g_autofree char *why = maint_scheduler_explain (scheduler, machine, &error);
+
+      g_assert_no_error (error);
+      g_test_message ("%s", why);
+      /* every production VM is in wave "first" (from 03-04) or "rest"
+       * (from 03-05), and production starts a day after the staging VM's
+       * slot (03-02, 06:00 at the earliest): the evening of 03-02 comes
+       * before both, for one of the two reasons */
+      g_assert_nonnull (strstr (why, "2026-03-02 22:00 UTC – 2026-03-02 23:00 UTC"));
+      g_assert_true (strstr (why, "before wave “first” of rollout “r” opens (2026-03-04 00:00 UTC)") != NULL ||
+                     strstr (why, "before wave “rest” of rollout “r” opens (2026-03-05 00:00 UTC)") != NULL ||
+                     strstr (why, "before production machines of rollout “r” may start, 24 h after its "
+                                  "testing and staging slots (2026-03-0") != NULL);
+      g_assert_null (strstr (why, "before not_before"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -332,5 +376,6 @@ main (int   argc,
   g_test_add_func ("/rollout/absorption", test_absorption);
   g_test_add_func ("/rollout/seed", test_seed);
   g_test_add_func ("/rollout/seed-reboot-counts", test_seed_reboot_counts);
+  g_test_add_func ("/rollout/explain", test_explain);
   return g_test_run ();
 }

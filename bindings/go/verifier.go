@@ -33,7 +33,8 @@ func (v Violation) String() string {
 // Verify checks any plan against a fleet — one from the scheduler, one
 // read from a file, one made by hand — and lists the hard constraints it
 // breaks, in a deterministic order. An empty result means the plan holds.
-// Rollout rules are not checked.
+// Rollout rules (waves, staging lead, host reboots, absorption, reboot
+// counts) are checked too.
 func Verify(fleet *Fleet, plan *Plan) []Violation {
 	arr := C.maint_verify_plan(fleet.c(), plan.c())
 	runtime.KeepAlive(fleet)
