@@ -5,8 +5,10 @@
  * A simulation owns a copy of the fleet and re-plans it with the
  * scheduler after every step of its clock. What the fleet can say goes
  * into a new copy of the fleet at every step (so a fleet handed out is
- * never changed); what it cannot — generated rollout activities that ran
- * or were announced, fixed waves, halted rollouts — goes into a
+ * never changed); what it cannot — generated rollout activities that ran,
+ * fixed waves, halted rollouts — and the announced generated slots (kept
+ * here rather than recorded in the fleet as maint_plan_announce() does)
+ * go into a
  * MaintSimState (maint-simulation-private.h) that the solver's rollout
  * code reads. A step works on copies and commits them only when the new
  * plan exists, so an error leaves the simulation as it was.
