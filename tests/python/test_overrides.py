@@ -414,5 +414,35 @@ class RoundTrip(unittest.TestCase):
                          [(v.constraint, v.message) for v in Maint.verify_plan(fleet, plan)])
 
 
+class Announce(unittest.TestCase):
+    def test_announce_with_datetime_and_replan(self):
+        fleet = Maint.Fleet.new_from_file(FLEET)
+        plan = Maint.Scheduler.new(fleet).run()
+        until = utc(2013, 3, 5)
+        due = [s for s in plan.slots if s.announce_by <= until]
+        self.assertTrue(due)
+        pinned = plan.announce(fleet, until)
+        self.assertGreater(pinned, 0)
+        record = fleet.lookup_activity(due[0].activities[0])
+        self.assertEqual(record.scheduled.start, due[0].start)
+        self.assertEqual(plan.announce(fleet, until), 0)
+        # a generated activity resolves to its rollout's template
+        generated = fleet.resolve_activity('os-2013-03/router01')
+        self.assertEqual(generated.rollout, 'os-2013-03')
+        again = Maint.Scheduler.new(fleet).run()
+        kept = {(s.machine, s.start, s.end) for s in again.slots if s.pinned}
+        for slot in due:
+            self.assertIn((slot.machine, slot.start, slot.end), kept)
+        self.assertEqual(Maint.verify_plan(fleet, again), [])
+
+    def test_announce_everything_by_default(self):
+        fleet = Maint.Fleet.new_from_file(FLEET)
+        plan = Maint.Scheduler.new(fleet).run()
+        plan.announce(fleet)
+        for slot in plan.slots:
+            for activity in slot.activities:
+                self.assertIsNotNone(fleet.lookup_activity(activity).scheduled, activity)
+
+
 if __name__ == '__main__':
     unittest.main(verbosity=2)

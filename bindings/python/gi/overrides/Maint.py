@@ -599,6 +599,13 @@ class Plan(Maint.Plan):
             data = data.encode('utf-8')
         return Maint.Plan.new_from_data(data)
 
+    def announce(self, fleet, until=None):
+        """Records the slots whose notice is due by ``until`` (an aware
+        datetime or seconds; None: every slot) as announced in ``fleet``;
+        returns how many activities it pinned (maint_plan_announce())."""
+        limit = 2 ** 63 - 1 if until is None else _instant_in(until)
+        return Maint.Plan.announce(self, fleet, limit)
+
     def __repr__(self):
         return '<Maint.Plan now=%s scheduled=%d unscheduled=%d reboots=%d>' % (
             _fmt(self.get_now()), self.get_n_scheduled(), self.get_n_unscheduled(),
