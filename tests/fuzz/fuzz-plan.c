@@ -9,7 +9,10 @@
  * most 159 characters, no control characters); and the verifier must check
  * it against a fixed fleet (the corpus's full.json, whose machine and
  * activity names the seed plans use) without crashing, each violation
- * with a message.
+ * with a message. Announcing the plan into a copy of that fleet
+ * (maint_plan_announce) either fails with a one-line MAINT_PLAN_ERROR
+ * and leaves the copy as it was, or leaves a fleet that still validates
+ * and keeps every announced slot through a save and a load.
  */
 #include "config.h"
 
@@ -18,6 +21,8 @@
 #include "fuzz-common.h"
 
 static MaintFleet *fleet;
+static char *fleet_data;
+static gsize fleet_length;
 
 int
 LLVMFuzzerInitialize (int    *argc,
@@ -29,7 +34,35 @@ LLVMFuzzerInitialize (int    *argc,
   fleet = maint_fleet_new_from_file (FUZZ_PLAN_FLEET, &error);
   if (fleet == NULL)
     g_error ("fuzz-plan: %s", error->message);
+  fleet_data = maint_fleet_to_data (fleet, &fleet_length);
   return 0;
+}
+
+static void
+check_announce (MaintPlan *plan)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MaintFleet) copy = maint_fleet_new_from_data (fleet_data, (gssize) fleet_length, &error);
+  g_autoptr(MaintFleet) reloaded = NULL;
+  g_autofree char *saved = NULL;
+  gsize saved_length = 0;
+  guint n;
+
+  FUZZ_CHECK (copy != NULL, "the fleet does not reload");
+  n = maint_plan_announce (plan, copy, G_MAXINT64, &error);
+  if (error != NULL)
+    {
+      fuzz_check_error (error, MAINT_PLAN_ERROR);
+      FUZZ_CHECK (n == 0, "an error after pinning %u activities", n);
+      FUZZ_CHECK (maint_fleet_equal (copy, fleet), "a failed announce changed the fleet");
+      return;
+    }
+  FUZZ_CHECK (maint_fleet_validate (copy, &error), "an announced fleet does not validate: %s",
+              error->message);
+  saved = maint_fleet_to_data (copy, &saved_length);
+  reloaded = maint_fleet_new_from_data (saved, (gssize) saved_length, &error);
+  FUZZ_CHECK (reloaded != NULL, "an announced fleet does not load: %s", error->message);
+  FUZZ_CHECK (maint_fleet_equal (copy, reloaded), "an announced fleet changes through JSON");
 }
 
 /* As documented: UTF-8, ends with a newline, no line over 159 characters
@@ -96,5 +129,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       FUZZ_CHECK (message != NULL && message[0] != '\0' && g_utf8_validate (message, -1, NULL),
                   "violation %u without a message", i);
     }
+
+  check_announce (plan);
   return 0;
 }
