@@ -55,8 +55,9 @@ setup () {
 # (/scheduler/deterministic; test-threads checks determinism under
 # valgrind with fewer rounds), the crowded fleets of the solver's
 # quality tests but one (the annealing and the exact repacking still run
-# on seed 6), and the longer simulations (the cheap cases still run:
-# failure, postponement, a slot in progress, errors). ASan runs them all.
+# on seed 6), and the simulations but the two cheapest (a failure and
+# the errors: the simulation's own code; the rest is the solver's, run
+# above). ASan runs them all.
 ASAN_SKIP="-s /scheduler/random-fleets"
 VALGRIND_SKIP="$ASAN_SKIP -s /scheduler/deterministic -s /scheduler-quality/counts \
 -s /scheduler-quality/optimum/seed-2 -s /scheduler-quality/optimum/seed-7 \
@@ -65,6 +66,7 @@ VALGRIND_SKIP="$ASAN_SKIP -s /scheduler/deterministic -s /scheduler-quality/coun
 -s /scheduler-quality/optimum/seed-13 \
 -s /simulation/all-succeed -s /simulation/announced-stay -s /simulation/halt \
 -s /simulation/fixed-waves -s /simulation/absorbed -s /simulation/deterministic \
+-s /simulation/postponed -s /simulation/in-progress \
 -s /fleet-json/limit/elements -s /fleet-json/limit/size -s /verifier/large"
 
 # c_tests BUILD-DIR SKIP [MESON-TEST-OPTION...]: the C tests (GLib test
