@@ -6,7 +6,6 @@ import "C"
 import (
 	"context"
 	"runtime"
-	"sync"
 	"time"
 	"unsafe"
 )
@@ -85,46 +84,21 @@ func (s *Scheduler) SetPrevious(previous *Plan) {
 // matches ctx.Err() with errors.Is. An invalid fleet or a missing now is
 // an *Error with code SchedulerErrorInvalidFailed.
 func (s *Scheduler) Run(ctx context.Context) (*Plan, error) {
-	if ctx == nil {
-		ctx = context.Background()
-	}
-	cancellable := C.g_cancellable_new()
-	defer C.g_object_unref(C.gpointer(cancellable))
-
-	// A goroutine turns ctx.Done into g_cancellable_cancel, which is
-	// thread-safe; it ends before the cancellable is released.
-	var wg sync.WaitGroup
-	finished := make(chan struct{})
-	if done := ctx.Done(); done != nil {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			select {
-			case <-done:
-				C.g_cancellable_cancel(cancellable)
-			case <-finished:
-			}
-		}()
-		if ctx.Err() != nil {
-			// Already over: cancel before starting, not racing the goroutine.
-			C.g_cancellable_cancel(cancellable)
+	var plan *Plan
+	err := withCancellable(ctx, func(cancellable *C.GCancellable) error {
+		var gerr *C.GError
+		p := C.maint_scheduler_run(s.c(), cancellable, &gerr)
+		runtime.KeepAlive(s)
+		if p == nil {
+			return takeError(gerr)
 		}
-	}
-
-	var gerr *C.GError
-	p := C.maint_scheduler_run(s.c(), cancellable, &gerr)
-	runtime.KeepAlive(s)
-	close(finished)
-	wg.Wait()
-
-	if p == nil {
-		err := takeError(gerr)
-		if e, ok := err.(*Error); ok && e.Domain == IOErrorDomain && e.Code == IOErrorCancelled {
-			e.cause = ctx.Err()
-		}
+		plan = takePlan(p)
+		return nil
+	})
+	if err != nil {
 		return nil, err
 	}
-	return takePlan(p), nil
+	return plan, nil
 }
 
 // Explain plans the fleet as Run does and explains in English what the

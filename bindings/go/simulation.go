@@ -207,7 +207,10 @@ func (s *Simulation) Plan() *Plan {
 }
 
 // withCancellable runs f with a GCancellable that is cancelled when ctx
-// is done, and ties a cancellation error to ctx.Err().
+// is done (a goroutine turns ctx.Done into g_cancellable_cancel, which is
+// thread-safe, and ends before the cancellable is released), and ties a
+// cancellation error to ctx.Err(). Scheduler.Run and the simulation share
+// it.
 func withCancellable(ctx context.Context, f func(*C.GCancellable) error) error {
 	if ctx == nil {
 		ctx = context.Background()
