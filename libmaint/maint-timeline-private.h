@@ -10,11 +10,15 @@
  *
  * - MaintTlList: a sorted array of tagged intervals, for the many small
  *   resources (a host's guests, a group, a service, one machine);
- * - MaintTlFleet: fixed-width buckets of +1/-1 events with the count at
- *   each bucket's start and the maximum inside it, for the one large
- *   resource (the whole fleet). Inserting a downtime touches only the
- *   buckets it spans; a query skips every bucket whose maximum is below
- *   the limit and scans events only where it must.
+ * - MaintTlFleet: fixed-width buckets of +1/-1 events under a tree that
+ *   keeps, per range of buckets, the net change and the highest and
+ *   lowest count, for the one large resource (the whole fleet).
+ *   Inserting a downtime touches its two end buckets and O(log n) tree
+ *   nodes, however many buckets it spans; a query finds the last bucket
+ *   of its range where the limit is reached in O(log n) and scans events
+ *   only there. (Buckets alone made an insertion walk every bucket a
+ *   downtime spans, which grew with the fleet: buckets get narrower as
+ *   instants get denser.)
  */
 #pragma once
 

@@ -209,7 +209,7 @@ maint_tl_list_check (const MaintTlList *list,
   return FALSE;
 }
 
-/* ---- the fleet: bucketed events --------------------------------------- */
+/* ---- the fleet: bucketed events under a prefix tree -------------------- */
 
 /* Events at one instant, aggregated: many slots start at the same
  * instant (window openings), so a bucket holds distinct instants, not
@@ -226,9 +226,20 @@ typedef struct
   TlPoint *points;  /* sorted by t */
   guint    n;
   guint    alloc;
-  gint32   base;    /* count just before the bucket's first instant */
-  gint32   max;     /* highest count at any instant of the bucket */
 } TlBucket;
+
+/* A node of the tree over the buckets, relative to the count just before
+ * its first bucket: the net change over its buckets, and the highest and
+ * lowest count at any instant of them. A leaf is one bucket. Together
+ * they give, in O(log n) and without touching the buckets in between,
+ * the count at any bucket's start and the last (or first) bucket of a
+ * range where the count reaches (or drops below) a limit. */
+typedef struct
+{
+  gint32 sum;
+  gint32 hi;
+  gint32 lo;
+} TlNode;
 
 struct _MaintTlFleet
 {
@@ -236,7 +247,9 @@ struct _MaintTlFleet
   gint64    t1;
   gint64    width;
   guint     n_buckets;
+  guint     size;     /* leaves in the tree: a power of two >= n_buckets */
   TlBucket *buckets;
+  TlNode   *tree;     /* 2 * size nodes; node 1 is the root, leaf b is size + b */
 };
 
 MaintTlFleet *
@@ -255,7 +268,10 @@ maint_tl_fleet_new (gint64 t0,
   fleet->t1 = t1;
   fleet->width = MAX (60, ((t1 - t0) + (gint64) n - 1) / (gint64) n);
   fleet->n_buckets = (guint) ((t1 - t0 + fleet->width - 1) / fleet->width);
+  for (fleet->size = 1; fleet->size < fleet->n_buckets; fleet->size *= 2)
+    ;
   fleet->buckets = g_new0 (TlBucket, fleet->n_buckets);
+  fleet->tree = g_new0 (TlNode, 2 * fleet->size);
   return fleet;
 }
 
@@ -267,6 +283,7 @@ maint_tl_fleet_free (MaintTlFleet *fleet)
   for (guint i = 0; i < fleet->n_buckets; i++)
     g_free (fleet->buckets[i].points);
   g_free (fleet->buckets);
+  g_free (fleet->tree);
   g_free (fleet);
 }
 
@@ -274,11 +291,8 @@ void
 maint_tl_fleet_reset (MaintTlFleet *fleet)
 {
   for (guint i = 0; i < fleet->n_buckets; i++)
-    {
-      fleet->buckets[i].n = 0;
-      fleet->buckets[i].base = 0;
-      fleet->buckets[i].max = 0;
-    }
+    fleet->buckets[i].n = 0;
+  memset (fleet->tree, 0, 2 * fleet->size * sizeof (TlNode));
 }
 
 static inline guint
@@ -286,6 +300,13 @@ tl_bucket_of (const MaintTlFleet *fleet,
               gint64              t)
 {
   return (guint) ((t - fleet->t0) / fleet->width);
+}
+
+static inline gint64
+tl_bucket_start (const MaintTlFleet *fleet,
+                 guint               b)
+{
+  return fleet->t0 + (gint64) b * fleet->width;
 }
 
 static guint
@@ -337,21 +358,137 @@ tl_bucket_change (TlBucket *b,
 }
 
 static void
-tl_bucket_recompute (TlBucket *b,
-                     gint64    b0)
+tl_fleet_leaf (MaintTlFleet *fleet,
+               guint         b)
 {
-  gint32 count = b->base;
-  gint32 max = G_MININT32;
+  const TlBucket *bucket = &fleet->buckets[b];
+  gint32 count = 0, hi = G_MININT32, lo = G_MAXINT32;
 
-  /* The base holds at b0 unless an instant at b0 changes it */
-  if (b->n == 0 || b->points[0].t > b0)
-    max = count;
-  for (guint i = 0; i < b->n; i++)
+  /* The count just before the bucket holds at its start unless an
+   * instant at its start changes it */
+  if (bucket->n == 0 || bucket->points[0].t > tl_bucket_start (fleet, b))
+    hi = lo = 0;
+  for (guint i = 0; i < bucket->n; i++)
     {
-      count += b->points[i].starts - b->points[i].ends;
-      max = MAX (max, count);
+      count += bucket->points[i].starts - bucket->points[i].ends;
+      hi = MAX (hi, count);
+      lo = MIN (lo, count);
     }
-  b->max = max;
+  fleet->tree[fleet->size + b] = (TlNode) { count, hi, lo };
+}
+
+/* Recomputes node @i from its children; FALSE if it did not change. */
+static inline gboolean
+tl_fleet_node (MaintTlFleet *fleet,
+               guint         i)
+{
+  const TlNode *l = &fleet->tree[2 * i], *r = &fleet->tree[2 * i + 1];
+  TlNode n = {
+    l->sum + r->sum,
+    MAX (l->hi, l->sum + r->hi),
+    MIN (l->lo, l->sum + r->lo),
+  };
+  TlNode *old = &fleet->tree[i];
+
+  if (old->sum == n.sum && old->hi == n.hi && old->lo == n.lo)
+    return FALSE;
+  *old = n;
+  return TRUE;
+}
+
+/* Recomputes the leaves of buckets @a <= @b and the nodes above them.
+ * Below the node where the two paths meet every node changes (its net
+ * change does); from there up, an unchanged node means unchanged
+ * ancestors, which is the common case: a downtime rarely moves the
+ * maximum of a large part of the horizon. */
+static void
+tl_fleet_update (MaintTlFleet *fleet,
+                 guint         a,
+                 guint         b)
+{
+  guint i = fleet->size + a, j = fleet->size + b;
+
+  tl_fleet_leaf (fleet, a);
+  if (b != a)
+    tl_fleet_leaf (fleet, b);
+  while (i != j)
+    {
+      i /= 2;
+      j /= 2;
+      tl_fleet_node (fleet, i);
+      if (j != i)
+        tl_fleet_node (fleet, j);
+    }
+  for (i /= 2; i >= 1; i /= 2)
+    if (!tl_fleet_node (fleet, i))
+      break;
+}
+
+/* The count just before bucket @b's start. */
+static gint32
+tl_fleet_base (const MaintTlFleet *fleet,
+               guint               b)
+{
+  gint32 sum = 0;
+
+  /* Sum of the leaves [0, b): walk up from leaf b, adding every left
+   * sibling on the way */
+  for (guint i = fleet->size + b; i > 1; i /= 2)
+    if (i & 1)
+      sum += fleet->tree[i - 1].sum;
+  return sum;
+}
+
+/* The last bucket in [@l, @r] whose count reaches @limit at some instant,
+ * or -1. @node covers buckets [@nl, @nl + @span) and @offset is the count
+ * just before @nl. */
+static gint
+tl_fleet_last_reaching (const MaintTlFleet *fleet,
+                        guint               node,
+                        guint               nl,
+                        guint               span,
+                        gint32              offset,
+                        guint               l,
+                        guint               r,
+                        gint32              limit)
+{
+  const TlNode *n = &fleet->tree[node];
+  gint found;
+
+  if (nl > r || nl + span <= l || offset + n->hi < limit)
+    return -1;
+  if (span == 1)
+    return (gint) nl;
+  found = tl_fleet_last_reaching (fleet, 2 * node + 1, nl + span / 2, span / 2,
+                                  offset + fleet->tree[2 * node].sum, l, r, limit);
+  if (found >= 0)
+    return found;
+  return tl_fleet_last_reaching (fleet, 2 * node, nl, span / 2, offset, l, r, limit);
+}
+
+/* The first bucket from @l on whose count drops below @limit at some
+ * instant, or -1. Arguments as for tl_fleet_last_reaching(). */
+static gint
+tl_fleet_first_below (const MaintTlFleet *fleet,
+                      guint               node,
+                      guint               nl,
+                      guint               span,
+                      gint32              offset,
+                      guint               l,
+                      gint32              limit)
+{
+  const TlNode *n = &fleet->tree[node];
+  gint found;
+
+  if (nl + span <= l || nl >= fleet->n_buckets || offset + n->lo >= limit)
+    return -1;
+  if (span == 1)
+    return (gint) nl;
+  found = tl_fleet_first_below (fleet, 2 * node, nl, span / 2, offset, l, limit);
+  if (found >= 0)
+    return found;
+  return tl_fleet_first_below (fleet, 2 * node + 1, nl + span / 2, span / 2,
+                               offset + fleet->tree[2 * node].sum, l, limit);
 }
 
 void
@@ -368,43 +505,38 @@ maint_tl_fleet_add (MaintTlFleet *fleet,
     return;
 
   bs = tl_bucket_of (fleet, start);
-  be = end < fleet->t1 ? tl_bucket_of (fleet, end) : fleet->n_buckets;
-
   tl_bucket_change (&fleet->buckets[bs], start, delta, 0);
-  if (be < fleet->n_buckets)
-    tl_bucket_change (&fleet->buckets[be], end, 0, delta);
-
-  for (guint b = bs + 1; b <= be && b < fleet->n_buckets; b++)
+  be = bs;
+  if (end < fleet->t1)
     {
-      fleet->buckets[b].base += delta;
-      if (b != be)
-        fleet->buckets[b].max += delta;
+      be = tl_bucket_of (fleet, end);
+      tl_bucket_change (&fleet->buckets[be], end, 0, delta);
     }
-  tl_bucket_recompute (&fleet->buckets[bs], fleet->t0 + bs * fleet->width);
-  if (be < fleet->n_buckets && be != bs)
-    tl_bucket_recompute (&fleet->buckets[be], fleet->t0 + be * fleet->width);
+  tl_fleet_update (fleet, bs, be);
 }
 
-/* Continues from bucket @b, point index @i, count @count (which is at
- * least @limit) until the count drops below @limit; returns that instant. */
+/* The count is at least @limit at the end of bucket @b; returns the
+ * instant after it where the count first drops below @limit. */
 static gint64
-tl_fleet_run_end (MaintTlFleet *fleet,
-                  guint         b,
-                  guint         i,
-                  gint32        count,
-                  guint         limit)
+tl_fleet_run_end (const MaintTlFleet *fleet,
+                  guint               b,
+                  gint32              limit)
 {
-  for (; b < fleet->n_buckets; b++, i = 0)
-    {
-      TlBucket *bucket = &fleet->buckets[b];
+  gint found = tl_fleet_first_below (fleet, 1, 0, fleet->size, 0, b + 1, limit);
+  const TlBucket *bucket;
+  gint32 count;
 
-      for (; i < bucket->n; i++)
-        {
-          count += bucket->points[i].starts - bucket->points[i].ends;
-          if (count < (gint32) limit)
-            return bucket->points[i].t;
-        }
+  if (found < 0)
+    return G_MAXINT64;
+  bucket = &fleet->buckets[found];
+  count = tl_fleet_base (fleet, (guint) found);
+  for (guint i = 0; i < bucket->n; i++)
+    {
+      count += bucket->points[i].starts - bucket->points[i].ends;
+      if (count < limit)
+        return bucket->points[i].t;
     }
+  g_assert_not_reached ();
   return G_MAXINT64;
 }
 
@@ -416,6 +548,7 @@ maint_tl_fleet_check (MaintTlFleet    *fleet,
                       MaintTlConflict *conflict)
 {
   guint bs, be;
+  gint b;
 
   g_assert (limit > 0);
   start = MAX (start, fleet->t0);
@@ -426,19 +559,21 @@ maint_tl_fleet_check (MaintTlFleet    *fleet,
   bs = tl_bucket_of (fleet, start);
   be = tl_bucket_of (fleet, end - 1);
 
-  /* From the last bucket backwards: the last overloaded run decides */
-  for (guint b = be + 1; b-- > bs;)
+  /* From the last bucket backwards: the last overloaded run decides. The
+   * tree skips every bucket where the limit is never reached; a bucket it
+   * finds is scanned, and only the two end buckets can turn out to reach
+   * the limit outside [start, end). */
+  for (b = (gint) be;
+       b >= (gint) bs && (b = tl_fleet_last_reaching (fleet, 1, 0, fleet->size, 0, bs, (guint) b, (gint32) limit)) >= 0;
+       b--)
     {
       TlBucket *bucket = &fleet->buckets[b];
-      gint64 b0 = fleet->t0 + b * fleet->width;
+      gint64 b0 = tl_bucket_start (fleet, (guint) b);
       gint64 x = MAX (start, b0), y = MIN (end, b0 + fleet->width);
-      gint32 count = bucket->base;
+      gint32 count = tl_fleet_base (fleet, (guint) b);
       gboolean in_run = FALSE, found = FALSE;
       gint64 run_end = 0, at = 0;
       gint32 best = 0;
-
-      if (bucket->max < (gint32) limit)
-        continue;
 
       /* Segment [b0, first instant) has the base count */
       if (count >= (gint32) limit && (bucket->n == 0 || bucket->points[0].t > x))
@@ -482,7 +617,7 @@ maint_tl_fleet_check (MaintTlFleet    *fleet,
 
       /* The run reaches past this bucket: all its instants were seen */
       if (in_run)
-        run_end = tl_fleet_run_end (fleet, b + 1, 0, count, limit);
+        run_end = tl_fleet_run_end (fleet, (guint) b, (gint32) limit);
       conflict->next = run_end;
       conflict->count = best;
       conflict->witness = -1;
