@@ -714,7 +714,7 @@ solver_check (MaintSolver    *S,
             {
               gint64 max_end = 0;
               for (guint j = 0; j < other->len; j++)
-                max_end = MAX (max_end, other->items[j].end);
+                max_end = MAX (max_end, maint_tl_list_items (other)[j].end);
               if (start < max_end)
                 {
                   info->block = MAINT_BLOCK_ORDER;
@@ -723,11 +723,12 @@ solver_check (MaintSolver    *S,
                   return FALSE;
                 }
             }
-          else if (end > other->items[0].start)
+          else if (end > maint_tl_list_items (other)[0].start)
             {
               info->block = MAINT_BLOCK_ORDER;
               info->service = ms->service;
-              info->conflict = (MaintTlConflict) { G_MAXINT64, 1, svc->order[k], other->items[0].start };
+              info->conflict = (MaintTlConflict) { G_MAXINT64, 1, svc->order[k],
+                                                   maint_tl_list_items (other)[0].start };
               return FALSE;
             }
         }
@@ -2274,7 +2275,7 @@ add_candidates (MaintSolver       *S,
 {
   for (guint i = 0; i < list->len; i++)
     {
-      const MaintTlInterval *iv = &list->items[i];
+      const MaintTlInterval *iv = &maint_tl_list_items (list)[i];
       guint v;
 
       if (iv->start >= hi)

@@ -37,13 +37,26 @@ typedef struct
   gint32 tag;     /* a machine index: lets a query ignore one machine */
 } MaintTlInterval;
 
+/* Most lists hold one interval: a machine's own downtime. That one lives
+ * in the list itself, so the solver's checks of a machine read no other
+ * memory; a second interval moves them all to the heap. */
+#define MAINT_TL_LOCAL 1
+
 typedef struct
 {
-  MaintTlInterval *items;   /* sorted by (start, end, tag) */
+  MaintTlInterval *heap;    /* the intervals when alloc > 0 */
   guint            len;
-  guint            alloc;
+  guint            alloc;   /* 0: they are in local */
   gint64           max_len; /* longest interval ever added: bounds the scan */
+  MaintTlInterval  local[MAINT_TL_LOCAL];
 } MaintTlList;
+
+/* The intervals, sorted by (start, end, tag). */
+static inline MaintTlInterval *
+maint_tl_list_items (const MaintTlList *list)
+{
+  return list->alloc > 0 ? list->heap : (MaintTlInterval *) list->local;
+}
 
 /* What a failed check found: the highest count over the range, one
  * interval present at the overloaded instant (its tag, or -1 for the

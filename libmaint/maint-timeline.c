@@ -13,7 +13,7 @@
 void
 maint_tl_list_clear (MaintTlList *list)
 {
-  g_clear_pointer (&list->items, g_free);
+  g_clear_pointer (&list->heap, g_free);
   list->len = list->alloc = 0;
   list->max_len = 0;
 }
@@ -40,12 +40,13 @@ static guint
 tl_list_lower (const MaintTlList     *list,
                const MaintTlInterval *key)
 {
+  const MaintTlInterval *items = maint_tl_list_items (list);
   guint lo = 0, hi = list->len;
 
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
-      if (tl_interval_cmp (&list->items[mid], key) < 0)
+      if (tl_interval_cmp (&items[mid], key) < 0)
         lo = mid + 1;
       else
         hi = mid;
@@ -60,19 +61,24 @@ maint_tl_list_add (MaintTlList *list,
                    gint32       tag)
 {
   MaintTlInterval key = { start, end, tag };
+  MaintTlInterval *items;
   guint at;
 
   if (end <= start)
     return;
-  if (list->len == list->alloc)
+  if (list->len == (list->alloc > 0 ? list->alloc : MAINT_TL_LOCAL))
     {
-      list->alloc = MAX (4, list->alloc * 2);
-      list->items = g_renew (MaintTlInterval, list->items, list->alloc);
+      guint alloc = MAX (4, list->len * 2);
+
+      if (list->alloc == 0)
+        list->heap = g_memdup2 (list->local, sizeof (list->local));
+      list->heap = g_renew (MaintTlInterval, list->heap, alloc);
+      list->alloc = alloc;
     }
+  items = maint_tl_list_items (list);
   at = tl_list_lower (list, &key);
-  memmove (&list->items[at + 1], &list->items[at],
-           (list->len - at) * sizeof (MaintTlInterval));
-  list->items[at] = key;
+  memmove (&items[at + 1], &items[at], (list->len - at) * sizeof (MaintTlInterval));
+  items[at] = key;
   list->len++;
   list->max_len = MAX (list->max_len, end - start);
 }
@@ -84,14 +90,15 @@ maint_tl_list_remove (MaintTlList *list,
                       gint32       tag)
 {
   MaintTlInterval key = { start, end, tag };
+  MaintTlInterval *items = maint_tl_list_items (list);
   guint at;
 
   if (end <= start)
     return TRUE;
   at = tl_list_lower (list, &key);
-  if (at >= list->len || tl_interval_cmp (&list->items[at], &key) != 0)
+  if (at >= list->len || tl_interval_cmp (&items[at], &key) != 0)
     return FALSE;
-  memmove (&list->items[at], &list->items[at + 1],
+  memmove (&items[at], &items[at + 1],
            (list->len - at - 1) * sizeof (MaintTlInterval));
   list->len--;
   return TRUE;
@@ -130,6 +137,7 @@ maint_tl_list_check (const MaintTlList *list,
   TlEvent stack_events[64];
   g_autofree TlEvent *heap_events = NULL;
   TlEvent *events = stack_events;
+  const MaintTlInterval *items = maint_tl_list_items (list);
   guint n_events = 0, cap = G_N_ELEMENTS (stack_events);
   MaintTlInterval key = { start - pad - list->max_len, G_MININT64, G_MININT32 };
   gint count = 0, best = 0;
@@ -141,7 +149,7 @@ maint_tl_list_check (const MaintTlList *list,
 
   for (guint i = tl_list_lower (list, &key); i < list->len; i++)
     {
-      const MaintTlInterval *it = &list->items[i];
+      const MaintTlInterval *it = &items[i];
       gint64 s = it->start - pad, e = it->end + pad;
 
       if (s >= end)
