@@ -24,6 +24,8 @@
 
 #include <libmaint/libmaint.h>
 
+#include "maint-test-util.h"
+
 /* 2026-03-26T09:00:00Z, a Thursday. */
 #define SVG_SAMPLE_NOW G_GINT64_CONSTANT (1774515600)
 
@@ -47,6 +49,8 @@ static const MaintRebootKind reboots[] = {
 
 #define ZONE "Europe/Berlin"
 
+/* A German group in ZONE with the window @spec_a and, unless %NULL,
+ * @spec_b; owned by @fleet. */
 static MaintResourceGroup *
 add_group (MaintFleet *fleet,
            const char *name,
@@ -54,21 +58,15 @@ add_group (MaintFleet *fleet,
            const char *spec_b,
            gint64      notice)
 {
-  g_autoptr(MaintResourceGroup) group = maint_resource_group_new (name);
-  g_autoptr(MaintWindowSpec) a = maint_window_spec_parse (spec_a, NULL);
+  MaintResourceGroup *group = maint_test_add_group (fleet, name, ZONE, spec_a, notice);
 
-  g_assert_nonnull (a);
-  maint_resource_group_set_timezone (group, ZONE);
   maint_resource_group_set_locale (group, "de");
-  maint_resource_group_set_notice (group, notice);
-  maint_resource_group_add_window (group, a);
   if (spec_b != NULL)
     {
-      g_autoptr(MaintWindowSpec) b = maint_window_spec_parse (spec_b, NULL);
-      g_assert_nonnull (b);
+      g_autoptr(MaintWindowSpec) b = maint_test_spec (spec_b);
+
       maint_resource_group_add_window (group, b);
     }
-  g_assert_true (maint_fleet_add_group (fleet, group, NULL));
   return group;
 }
 

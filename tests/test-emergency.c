@@ -9,6 +9,8 @@
 
 #include <libmaint/libmaint.h>
 
+#include "maint-test-util.h"
+
 /* One machine down at a time, so the order of the slots is the order the
  * solver chose. Implicit deadlines (booted_at + P200D): c 2026-02-26
  * (past), web 03-03, a 03-04, db1 03-05, b 03-08, db2 03-10. The group's
@@ -37,57 +39,12 @@ static const char *emergency_json =
   "  {\"id\": \"k-db2\", \"machine\": \"db2\", \"kind\": \"kernel-update\", \"estimate\": \"PT15M\", \"reboot\": \"warm\", \"priority\": \"emergency\"},"
   "  {\"id\": \"fs-web\", \"machine\": \"web\", \"kind\": \"fs-check\", \"estimate\": \"PT10M\", \"reboot\": \"none\"}]}";
 
-static gint64
-at (const char *text)
-{
-  gint64 t = 0;
-
-  g_assert_true (maint_instant_parse (text, &t, NULL));
-  return t;
-}
-
-static MaintFleet *
-load (const char *json)
-{
-  g_autoptr(GError) error = NULL;
-  MaintFleet *fleet = maint_fleet_new_from_data (json, -1, &error);
-
-  g_assert_no_error (error);
-  return fleet;
-}
-
-static MaintPlan *
-plan_and_verify (MaintFleet *fleet)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MaintScheduler) scheduler = maint_scheduler_new (fleet);
-  MaintPlan *plan = maint_scheduler_run (scheduler, NULL, &error);
-  g_autoptr(GPtrArray) violations = NULL;
-
-  g_assert_no_error (error);
-  violations = maint_verify_plan (fleet, plan);
-  for (guint i = 0; i < violations->len; i++)
-    g_test_message ("violation: %s", maint_violation_get_message (g_ptr_array_index (violations, i)));
-  g_assert_cmpuint (violations->len, ==, 0);
-  return plan;
-}
-
-static MaintSlot *
-slot_of (MaintPlan  *plan,
-         const char *activity)
-{
-  MaintSlot *slot = maint_plan_lookup_slot (plan, activity);
-
-  g_assert_nonnull (slot);
-  return slot;
-}
-
 static void
 test_emergency_order (void)
 {
-  g_autoptr(MaintFleet) fleet = load (emergency_json);
-  g_autoptr(MaintPlan) plan = plan_and_verify (fleet);
-  gint64 now = at ("2026-03-02T00:00:00Z");
+  g_autoptr(MaintFleet) fleet = maint_test_load_fleet (emergency_json);
+  g_autoptr(MaintPlan) plan = maint_test_plan_and_verify (fleet);
+  gint64 now = maint_test_at ("2026-03-02T00:00:00Z");
   /* earliest deadline first: c (already late), web, a, then the pair:
    * db1's deadline is earlier than b's, but db2 (passive) goes first */
   const char *order[] = { "k-c", "k-web", "k-a", "k-b", "k-db2", "k-db1" };
@@ -95,31 +52,31 @@ test_emergency_order (void)
   g_assert_cmpuint (maint_plan_get_n_unscheduled (plan), ==, 0);
 
   /* the emergency notice (1 h), not the group's two days */
-  g_assert_cmpint (maint_slot_get_start (slot_of (plan, "k-c")), ==, now + 3600);
+  g_assert_cmpint (maint_slot_get_start (maint_test_slot_of (plan, "k-c")), ==, now + 3600);
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
     {
-      MaintSlot *slot = slot_of (plan, order[i]);
+      MaintSlot *slot = maint_test_slot_of (plan, order[i]);
       g_assert_cmpint (maint_slot_get_start (slot), >=, now + 3600);
       g_assert_cmpint (maint_slot_get_start (slot), <, now + 2 * 86400);
     }
 
   /* the order of deadlines among the machines outside the service */
   for (guint i = 0; i + 1 < 4; i++)
-    g_assert_cmpint (maint_slot_get_start (slot_of (plan, order[i])), <,
-                     maint_slot_get_start (slot_of (plan, order[i + 1])));
+    g_assert_cmpint (maint_slot_get_start (maint_test_slot_of (plan, order[i])), <,
+                     maint_slot_get_start (maint_test_slot_of (plan, order[i + 1])));
   /* passive first, whatever the deadlines say */
-  g_assert_cmpint (maint_slot_get_end (slot_of (plan, "k-db2")), <=,
-                   maint_slot_get_start (slot_of (plan, "k-db1")));
+  g_assert_cmpint (maint_slot_get_end (maint_test_slot_of (plan, "k-db2")), <=,
+                   maint_slot_get_start (maint_test_slot_of (plan, "k-db1")));
   /* the normal fs-check on web waits for the notice or shares the
    * emergency slot; either way it is not before the notice allows */
-  g_assert_cmpint (maint_slot_get_start (slot_of (plan, "fs-web")), >=, now + 3600);
+  g_assert_cmpint (maint_slot_get_start (maint_test_slot_of (plan, "fs-web")), >=, now + 3600);
 }
 
 static void
 test_late (void)
 {
-  g_autoptr(MaintFleet) fleet = load (emergency_json);
-  g_autoptr(MaintPlan) plan = plan_and_verify (fleet);
+  g_autoptr(MaintFleet) fleet = maint_test_load_fleet (emergency_json);
+  g_autoptr(MaintPlan) plan = maint_test_plan_and_verify (fleet);
   g_autoptr(MaintPlan) back = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
@@ -127,7 +84,7 @@ test_late (void)
   g_autofree char *text = NULL;
   GPtrArray *late = maint_plan_get_late (plan);
   MaintLateActivity *l;
-  MaintSlot *slot = slot_of (plan, "k-c");
+  MaintSlot *slot = maint_test_slot_of (plan, "k-c");
 
   /* c passed its 200 days before now: late, by end − deadline; nobody
    * else is late (one hour notice, one machine at a time) */
@@ -135,10 +92,10 @@ test_late (void)
   l = g_ptr_array_index (late, 0);
   g_assert_cmpstr (maint_late_activity_get_activity (l), ==, "k-c");
   g_assert_cmpstr (maint_late_activity_get_machine (l), ==, "c");
-  g_assert_cmpint (maint_late_activity_get_deadline (l), ==, at ("2026-02-26T00:00:00Z"));
+  g_assert_cmpint (maint_late_activity_get_deadline (l), ==, maint_test_at ("2026-02-26T00:00:00Z"));
   g_assert_cmpint (maint_late_activity_get_end (l), ==, maint_slot_get_end (slot));
   g_assert_cmpint (maint_late_activity_get_lateness (l), ==,
-                   maint_slot_get_end (slot) - at ("2026-02-26T00:00:00Z"));
+                   maint_slot_get_end (slot) - maint_test_at ("2026-02-26T00:00:00Z"));
 
   /* the document carries it and reads back byte for byte */
   data = maint_plan_to_data (plan, NULL);
@@ -197,7 +154,7 @@ static const char *affinity_json =
 static void
 test_findings (void)
 {
-  g_autoptr(MaintFleet) fleet = load (affinity_json);
+  g_autoptr(MaintFleet) fleet = maint_test_load_fleet (affinity_json);
   g_autoptr(GError) error = NULL;
   g_autoptr(MaintScheduler) scheduler = maint_scheduler_new (fleet);
   g_autoptr(MaintPlan) plan = maint_scheduler_run (scheduler, NULL, &error);
@@ -263,7 +220,7 @@ test_emergency_example (void)
   guint n_pairs = 0;
 
   g_assert_no_error (error);
-  plan = plan_and_verify (fleet);
+  plan = maint_test_plan_and_verify (fleet);
   g_assert_cmpuint (maint_plan_get_n_unscheduled (plan), ==, 0);
 
   /* the late ones are exactly those past their 200 days already */

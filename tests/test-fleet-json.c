@@ -15,32 +15,11 @@
 #include <libmaint/libmaint.h>
 
 #include "maint-json-private.h"
+#include "maint-test-util.h"
 
 /* ------------------------------------------------------------------ */
 /* Helpers                                                             */
 /* ------------------------------------------------------------------ */
-
-static gint64
-at (const char *text)
-{
-  gint64 instant = 0;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (maint_instant_parse (text, &instant, &error));
-  g_assert_no_error (error);
-  return instant;
-}
-
-static MaintFleet *
-load_ok (const char *json)
-{
-  g_autoptr(GError) error = NULL;
-  MaintFleet *fleet = maint_fleet_new_from_data (json, -1, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (fleet);
-  return fleet;
-}
 
 /* Saves, loads, saves again: equal fleets, identical bytes. */
 static void
@@ -95,7 +74,7 @@ test_example_round_trip (void)
   g_assert_nonnull (fleet);
 
   /* what the generator promises */
-  g_assert_cmpint (maint_fleet_get_now (fleet), ==, at ("2013-03-01T09:00:00Z"));
+  g_assert_cmpint (maint_fleet_get_now (fleet), ==, maint_test_at ("2013-03-01T09:00:00Z"));
   g_assert_cmpuint (maint_fleet_get_groups (fleet)->len, ==, 32);
   g_assert_cmpuint (maint_fleet_get_machines (fleet)->len, ==, 141);
   g_assert_cmpuint (maint_fleet_get_rollouts (fleet)->len, ==, 1);
@@ -121,7 +100,7 @@ test_example_round_trip (void)
   g_assert_cmpuint (maint_rollout_get_waves (rollout)->len, ==, 7);
   g_assert_cmpint (maint_rollout_get_staging_lead (rollout), ==, 86400);
   g_assert_cmpint (maint_interval_get_start (maint_rollout_get_host_reboots (rollout)), ==,
-                   at ("2013-03-09T10:00:00+01:00"));
+                   maint_test_at ("2013-03-09T10:00:00+01:00"));
 
   assert_round_trip (fleet);
 }
@@ -148,19 +127,19 @@ build_full_fleet (void)
   g_autoptr(MaintWave) w5 = maint_wave_new ("rest");
   g_autoptr(MaintWindowSpec) spec1 = NULL;
   g_autoptr(MaintWindowSpec) spec2 = NULL;
-  g_autoptr(MaintInterval) blackout = maint_interval_new (at ("2013-03-24T00:00:00Z"),
-                                                          at ("2013-03-25T00:00:00Z"));
-  g_autoptr(MaintInterval) scheduled = maint_interval_new (at ("2013-03-02T21:00:00Z"),
-                                                           at ("2013-03-02T21:30:00Z"));
-  g_autoptr(MaintInterval) host_reboots = maint_interval_new (at ("2013-03-09T09:00:00Z"),
-                                                              at ("2013-03-09T13:00:00Z"));
+  g_autoptr(MaintInterval) blackout = maint_interval_new (maint_test_at ("2013-03-24T00:00:00Z"),
+                                                          maint_test_at ("2013-03-25T00:00:00Z"));
+  g_autoptr(MaintInterval) scheduled = maint_interval_new (maint_test_at ("2013-03-02T21:00:00Z"),
+                                                           maint_test_at ("2013-03-02T21:30:00Z"));
+  g_autoptr(MaintInterval) host_reboots = maint_interval_new (maint_test_at ("2013-03-09T09:00:00Z"),
+                                                              maint_test_at ("2013-03-09T13:00:00Z"));
   const char *contacts[] = { "ops@acme.example", "cto@acme.example", NULL };
   const char *infra_contacts[] = { "ops@gocept.example", NULL };
   const char *members[] = { "acme-db1", "acme-db2", NULL };
   const char *order[] = { "acme-db2", "acme-db1", NULL };
   g_autoptr(GError) error = NULL;
 
-  maint_fleet_set_now (fleet, at ("2013-03-01T09:00:00Z"));
+  maint_fleet_set_now (fleet, maint_test_at ("2013-03-01T09:00:00Z"));
 
   maint_policy_set_horizon (policy, 14 * 86400);
   maint_policy_set_setup (policy, 600);
@@ -191,14 +170,14 @@ build_full_fleet (void)
   maint_resource_group_set_stage (infra, MAINT_STAGE_INFRASTRUCTURE);
   g_assert_true (maint_fleet_add_group (fleet, infra, &error));
 
-  maint_machine_set_booted_at (host, at ("2012-08-14T03:00:00Z"));
+  maint_machine_set_booted_at (host, maint_test_at ("2012-08-14T03:00:00Z"));
   g_assert_true (maint_fleet_add_machine (fleet, host, &error));
 
   maint_machine_set_host (db1, "kvm01");
   maint_machine_set_auto_schedule (db1, FALSE);
   maint_machine_set_representative (db1, TRUE);
   maint_machine_set_stage (db1, MAINT_STAGE_TESTING);
-  maint_machine_set_booted_at (db1, at ("2012-09-01T00:00:00Z"));
+  maint_machine_set_booted_at (db1, maint_test_at ("2012-09-01T00:00:00Z"));
   maint_machine_set_reboots (db1, 3);
   g_assert_true (maint_fleet_add_machine (fleet, db1, &error));
   maint_machine_set_host (db2, "kvm01");
@@ -214,11 +193,11 @@ build_full_fleet (void)
   maint_activity_set_estimate (activity, 600);
   maint_activity_set_reboot (activity, MAINT_REBOOT_KIND_COLD);
   maint_activity_set_priority (activity, MAINT_PRIORITY_URGENT);
-  maint_activity_set_not_before (activity, at ("2013-03-02T00:00:00Z"));
-  maint_activity_set_deadline (activity, at ("2013-03-10T00:00:00Z"));
+  maint_activity_set_not_before (activity, maint_test_at ("2013-03-02T00:00:00Z"));
+  maint_activity_set_deadline (activity, maint_test_at ("2013-03-10T00:00:00Z"));
   maint_activity_set_rollout (activity, "os-2013-03");
   maint_activity_set_scheduled (activity, scheduled);
-  maint_activity_set_announced_at (activity, at ("2013-02-27T10:00:00Z"));
+  maint_activity_set_announced_at (activity, maint_test_at ("2013-02-27T10:00:00Z"));
   g_assert_true (maint_fleet_add_activity (fleet, activity, &error));
 
   maint_rollout_set_staging_lead (rollout, 86400);
@@ -230,8 +209,8 @@ build_full_fleet (void)
   maint_rollout_set_template_reboot (rollout, MAINT_REBOOT_KIND_WARM);
   maint_rollout_set_template_priority (rollout, MAINT_PRIORITY_EMERGENCY);
   maint_wave_set_select_kind (w1, MAINT_MACHINE_KIND_INFRASTRUCTURE);
-  maint_wave_set_from (w1, at ("2013-03-04T05:00:00Z"));
-  maint_wave_set_until (w1, at ("2013-03-04T11:00:00Z"));
+  maint_wave_set_from (w1, maint_test_at ("2013-03-04T05:00:00Z"));
+  maint_wave_set_until (w1, maint_test_at ("2013-03-04T11:00:00Z"));
   maint_wave_set_select_representative (w2, TRUE);
   maint_wave_set_select_stage (w3, MAINT_STAGE_STAGING);
   maint_wave_set_share (w4, 0.2);
@@ -294,7 +273,7 @@ test_every_field_round_trip (void)
 static void
 test_minimal_output (void)
 {
-  g_autoptr(MaintFleet) fleet = load_ok (
+  g_autoptr(MaintFleet) fleet = maint_test_load_fleet (
     "{\"format\": \"libmaint-fleet/1\", \"resource_groups\": [{\"name\": \"g\","
     " \"contacts\": [\"a@b.example\"], \"timezone\": \"UTC\"}],"
     " \"machines\": [{\"name\": \"m\", \"group\": \"g\", \"kind\": \"infrastructure\"}]}");
@@ -346,7 +325,7 @@ test_minimal_output (void)
 static void
 test_canonical_output (void)
 {
-  g_autoptr(MaintFleet) fleet = load_ok (
+  g_autoptr(MaintFleet) fleet = maint_test_load_fleet (
     "{\"now\": \"2013-03-01T10:00:00+01:00\", \"format\": \"libmaint-fleet/1\","
     " \"policy\": {\"setup\": \"PT90M\", \"max_uptime\": \"PT4800H\"},"
     " \"resource_groups\": [{\"name\": \"g\", \"contacts\": [\"a@b.example\"],"

@@ -17,6 +17,7 @@
 #include "maint-enum-types.h"
 #include "maint-icu-private.h"
 #include "maint-notifier-private.h"
+#include "maint-test-util.h"
 
 #define MINUTE 60
 #define HOUR 3600
@@ -25,58 +26,24 @@
 /* 2026-03-25T09:00:00Z, a Wednesday */
 #define NOW G_GINT64_CONSTANT (1774429200)
 
-static gint64
-at (const char *text)
-{
-  gint64 instant = 0;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (maint_instant_parse (text, &instant, &error));
-  g_assert_no_error (error);
-  return instant;
-}
-
 /* ------------------------------------------------------------------ */
 /* Fixture                                                             */
 
+/* Two days' notice, weeknights and weekends, two contacts (the
+ * recipients of the rendered messages) */
 static void
 add_group (MaintFleet *fleet,
            const char *name,
            const char *locale,
            const char *zone)
 {
-  g_autoptr(MaintResourceGroup) group = maint_resource_group_new (name);
-  g_autoptr(GError) error = NULL;
+  MaintResourceGroup *group = maint_test_add_group (fleet, name, zone, "mon-fri 22:00-05:00", 2 * DAY);
+  g_autoptr(MaintWindowSpec) weekend = maint_test_spec ("sat,sun 00:00-24:00");
   const char *contacts[] = { "ops@acme.example", "cto@acme.example", NULL };
-  const char *specs[] = { "mon-fri 22:00-05:00", "sat,sun 00:00-24:00" };
 
+  maint_resource_group_add_window (group, weekend);
   maint_resource_group_set_contacts (group, contacts);
-  maint_resource_group_set_timezone (group, zone);
   maint_resource_group_set_locale (group, locale);
-  maint_resource_group_set_notice (group, 2 * DAY);
-  for (guint i = 0; i < G_N_ELEMENTS (specs); i++)
-    {
-      g_autoptr(MaintWindowSpec) spec = maint_window_spec_parse (specs[i], &error);
-      g_assert_no_error (error);
-      maint_resource_group_add_window (group, spec);
-    }
-  g_assert_true (maint_fleet_add_group (fleet, group, &error));
-  g_assert_no_error (error);
-}
-
-static void
-add_machine (MaintFleet       *fleet,
-             const char       *name,
-             const char       *group,
-             MaintMachineKind  kind,
-             const char       *host)
-{
-  g_autoptr(MaintMachine) machine = maint_machine_new (name, group, kind);
-  g_autoptr(GError) error = NULL;
-
-  maint_machine_set_host (machine, host);
-  g_assert_true (maint_fleet_add_machine (fleet, machine, &error));
-  g_assert_no_error (error);
 }
 
 static MaintActivity *
@@ -108,11 +75,11 @@ make_fleet (void)
 
   add_group (fleet, "acme", "de", "Europe/Berlin");
   add_group (fleet, "provider", "en", "UTC");
-  add_machine (fleet, "kvm01", "provider", MAINT_MACHINE_KIND_HOST, NULL);
-  add_machine (fleet, "web01", "acme", MAINT_MACHINE_KIND_VM, "kvm01");
-  add_machine (fleet, "db01", "acme", MAINT_MACHINE_KIND_VM, "kvm01");
-  add_machine (fleet, "app01", "acme", MAINT_MACHINE_KIND_VM, "kvm01");
-  add_machine (fleet, "mail01", "acme", MAINT_MACHINE_KIND_VM, "kvm01");
+  maint_test_add_machine (fleet, "kvm01", "provider", MAINT_MACHINE_KIND_HOST, NULL);
+  maint_test_add_machine (fleet, "web01", "acme", MAINT_MACHINE_KIND_VM, "kvm01");
+  maint_test_add_machine (fleet, "db01", "acme", MAINT_MACHINE_KIND_VM, "kvm01");
+  maint_test_add_machine (fleet, "app01", "acme", MAINT_MACHINE_KIND_VM, "kvm01");
+  maint_test_add_machine (fleet, "mail01", "acme", MAINT_MACHINE_KIND_VM, "kvm01");
 
   add_activity (fleet, "a1", "web01", MAINT_ACTIVITY_KIND_KERNEL_UPDATE,
                 "Kernel 6.1.90", 10 * MINUTE, MAINT_REBOOT_KIND_WARM);
@@ -141,13 +108,13 @@ add_slot (MaintPlan       *plan,
           const char      *b,
           MaintRebootKind  reboot)
 {
-  g_autoptr(MaintSlot) slot = maint_slot_new (machine, at (start), at (end));
+  g_autoptr(MaintSlot) slot = maint_slot_new (machine, maint_test_at (start), maint_test_at (end));
   const char *ids[] = { a, b, NULL };
 
   maint_slot_set_group (slot, "acme");
   maint_slot_set_activities (slot, ids);
   maint_slot_set_reboot (slot, reboot);
-  maint_slot_set_announce_by (slot, at (start) - 2 * DAY);
+  maint_slot_set_announce_by (slot, maint_test_at (start) - 2 * DAY);
   maint_plan_add_slot (plan, slot);
   return slot;
 }
@@ -170,7 +137,8 @@ make_plan (void)
 {
   MaintPlan *plan = maint_plan_new (NOW);
   g_autoptr(MaintHostDowntime) downtime =
-    maint_host_downtime_new ("web01", "kvm01", at ("2026-03-30T20:00:00Z"), at ("2026-03-30T20:30:00Z"));
+    maint_host_downtime_new ("web01", "kvm01", maint_test_at ("2026-03-30T20:00:00Z"),
+                             maint_test_at ("2026-03-30T20:30:00Z"));
 
   add_slot (plan, "db01", "2026-03-28T21:00:00Z", "2026-03-28T21:45:00Z", "a3", NULL, MAINT_REBOOT_KIND_WARM);
   add_slot (plan, "web01", "2026-03-29T00:30:00Z", "2026-03-29T01:30:00Z", "a1", "a2", MAINT_REBOOT_KIND_COLD);
@@ -329,7 +297,7 @@ test_new_windows_de (void)
   g_assert_cmpstr (maint_notice_get_sender (notice), ==, MAINT_NOTIFIER_DEFAULT_SENDER);
   g_assert_cmpint (maint_notice_get_created (notice), ==, NOW);
   /* the earliest window starts on 2026-03-28T21:00Z, notice two days */
-  g_assert_cmpint (maint_notice_get_send_by (notice), ==, at ("2026-03-26T21:00:00Z"));
+  g_assert_cmpint (maint_notice_get_send_by (notice), ==, maint_test_at ("2026-03-26T21:00:00Z"));
   /* five slots and the host reboot */
   g_assert_cmpuint (maint_notice_get_items (notice)->len, ==, 6);
   g_assert_cmpuint (maint_notice_get_slots (notice)->len, ==, 6);
@@ -522,8 +490,10 @@ test_moved (void)
   item = g_ptr_array_index (maint_notice_get_items (notice), 0);
   g_assert_cmpstr (maint_notice_item_get_machine (item), ==, "web01");
   g_assert_cmpint (maint_notice_item_get_change (item), ==, MAINT_NOTICE_CHANGE_MOVED);
-  g_assert_cmpint (maint_slot_get_start (maint_notice_item_get_previous (item)), ==, at ("2026-03-29T00:30:00Z"));
-  g_assert_cmpint (maint_slot_get_start (maint_notice_item_get_slot (item)), ==, at ("2026-03-30T00:30:00Z"));
+  g_assert_cmpint (maint_slot_get_start (maint_notice_item_get_previous (item)), ==,
+                   maint_test_at ("2026-03-29T00:30:00Z"));
+  g_assert_cmpint (maint_slot_get_start (maint_notice_item_get_slot (item)), ==,
+                   maint_test_at ("2026-03-30T00:30:00Z"));
   /* same UID as when it was announced, one more sequence */
   g_assert_cmpstr (maint_notice_item_get_uid (item), ==, uid);
   g_assert_cmpuint (maint_notice_item_get_sequence (item), ==, 1);
@@ -531,7 +501,7 @@ test_moved (void)
   g_assert_nonnull (strstr (calendar, "SEQUENCE:1\r\n"));
   g_assert_nonnull (strstr (calendar, "DTSTART:20260330T003000Z\r\n"));
   /* must reach the customer before the announced start */
-  g_assert_cmpint (maint_notice_get_send_by (notice), ==, at ("2026-03-28T00:30:00Z"));
+  g_assert_cmpint (maint_notice_get_send_by (notice), ==, maint_test_at ("2026-03-28T00:30:00Z"));
   g_assert_nonnull (strstr (maint_notice_get_body (notice),
                             "Verschoben von Sonntag, 29. März 2026, 01:30 CET – 03:30 CEST\n"
                             "    auf Montag, 30. März 2026, 02:30 CEST – 03:30 CEST"));
@@ -568,21 +538,22 @@ test_cancelled (void)
   g_assert_cmpstr (maint_notice_item_get_machine (item), ==, "db01");
   g_assert_cmpint (maint_notice_item_get_change (item), ==, MAINT_NOTICE_CHANGE_CANCELLED);
   g_assert_null (maint_notice_item_get_slot (item));
-  g_assert_cmpint (maint_slot_get_start (maint_notice_item_get_previous (item)), ==, at ("2026-03-28T21:00:00Z"));
+  g_assert_cmpint (maint_slot_get_start (maint_notice_item_get_previous (item)), ==,
+                   maint_test_at ("2026-03-28T21:00:00Z"));
   g_assert_cmpstr (maint_notice_item_get_uid (item), ==, uid);
   g_assert_cmpuint (maint_notice_item_get_sequence (item), ==, 1);
   /* the slots of a notice: the cancelled one as announced */
   g_assert_cmpint (maint_slot_get_start (g_ptr_array_index (maint_notice_get_slots (notice), 0)), ==,
-                   at ("2026-03-28T21:00:00Z"));
+                   maint_test_at ("2026-03-28T21:00:00Z"));
   g_assert_nonnull (strstr (maint_notice_get_calendar (notice), "STATUS:CANCELLED\r\n"));
   g_assert_nonnull (strstr (maint_notice_get_calendar (notice), "STATUS:CONFIRMED\r\n"));
   /* the earlier of: the cancelled start, the moved window's old start */
-  g_assert_cmpint (maint_notice_get_send_by (notice), ==, at ("2026-03-28T00:30:00Z"));
+  g_assert_cmpint (maint_notice_get_send_by (notice), ==, maint_test_at ("2026-03-28T00:30:00Z"));
 
   assert_expected (notice, "changes.de.txt");
 
   /* a window that is over is not cancelled, it happened */
-  maint_notifier_set_now (notifier, at ("2026-03-28T22:00:00Z"));
+  maint_notifier_set_now (notifier, maint_test_at ("2026-03-28T22:00:00Z"));
   g_clear_pointer (&notices, g_ptr_array_unref);
   notices = run (notifier);
   notice = find_notice (notices, "acme", MAINT_NOTICE_KIND_CHANGES);
@@ -641,7 +612,8 @@ test_pinned_without_previous (void)
   g_autoptr(MaintFleet) fleet = make_fleet ();
   g_autoptr(MaintPlan) plan = maint_plan_new (NOW);
   g_autoptr(MaintPlan) plan_cold = maint_plan_new (NOW);
-  g_autoptr(MaintInterval) scheduled = maint_interval_new (at ("2026-03-29T20:00:00Z"), at ("2026-03-29T20:30:00Z"));
+  g_autoptr(MaintInterval) scheduled = maint_interval_new (maint_test_at ("2026-03-29T20:00:00Z"),
+                                                           maint_test_at ("2026-03-29T20:30:00Z"));
   g_autoptr(MaintNotifier) notifier = NULL;
   g_autoptr(GPtrArray) notices = NULL;
   MaintActivity *a1 = maint_fleet_lookup_activity (fleet, "a1");
@@ -939,12 +911,12 @@ evil_notice (MaintFleet **out_fleet,
   MaintFleet *fleet = maint_fleet_new ();
   MaintPlan *plan = maint_plan_new (NOW);
   g_autoptr(MaintNotifier) notifier = NULL;
-  g_autoptr(MaintSlot) slot = maint_slot_new ("web\r\nBcc: y@z\r\n\r\n01", at ("2026-03-29T20:00:00Z"),
-                                              at ("2026-03-29T20:30:00Z"));
+  g_autoptr(MaintSlot) slot = maint_slot_new ("web\r\nBcc: y@z\r\n\r\n01", maint_test_at ("2026-03-29T20:00:00Z"),
+                                              maint_test_at ("2026-03-29T20:30:00Z"));
   const char *ids[] = { "a1", NULL };
 
   add_group (fleet, "evil\r\nBcc: x@y", "de", "Europe/Berlin");
-  add_machine (fleet, "web\r\nBcc: y@z\r\n\r\n01", "evil\r\nBcc: x@y", MAINT_MACHINE_KIND_VM, NULL);
+  maint_test_add_machine (fleet, "web\r\nBcc: y@z\r\n\r\n01", "evil\r\nBcc: x@y", MAINT_MACHINE_KIND_VM, NULL);
   add_activity (fleet, "a1", "web\r\nBcc: y@z\r\n\r\n01", MAINT_ACTIVITY_KIND_REBOOT,
                 "Reboot\r\nX-Injected: 1", 10 * MINUTE, MAINT_REBOOT_KIND_WARM);
   maint_slot_set_activities (slot, ids);

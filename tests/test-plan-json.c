@@ -12,20 +12,11 @@
 
 #include <libmaint/libmaint.h>
 
+#include "maint-test-util.h"
+
 #define T0    G_GINT64_CONSTANT (1362128400)   /* 2013-03-01T09:00:00Z */
 #define HOUR  3600
 #define DAY   (24 * HOUR)
-
-static gint64
-instant (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 value = 0;
-
-  g_assert_true (maint_instant_parse (text, &value, &error));
-  g_assert_no_error (error);
-  return value;
-}
 
 static MaintSlot *
 add_slot (MaintPlan          *plan,
@@ -38,7 +29,7 @@ add_slot (MaintPlan          *plan,
           const char * const *activities,
           MaintRebootKind     reboot)
 {
-  g_autoptr(MaintSlot) slot = maint_slot_new (machine, instant (start), instant (end));
+  g_autoptr(MaintSlot) slot = maint_slot_new (machine, maint_test_at (start), maint_test_at (end));
 
   maint_slot_set_group (slot, group);
   maint_slot_set_local_start (slot, local_start);
@@ -73,14 +64,14 @@ build_plan (void)
                    web_ids, MAINT_REBOOT_KIND_COLD);
   maint_slot_set_rollout (slot, "os-2013-03");
   maint_slot_set_wave (slot, "20%");
-  maint_slot_set_announce_by (slot, instant ("2013-02-25T21:00:00Z"));
+  maint_slot_set_announce_by (slot, maint_test_at ("2013-02-25T21:00:00Z"));
   maint_slot_set_pinned (slot, TRUE);
 
   slot = add_slot (plan, "acme-db1", "acme",
                    "2013-03-05T22:30:00Z", "2013-03-05T23:30:00Z",
                    "2013-03-05T23:30:00+01:00", "2013-03-06T00:30:00+01:00",
                    db_ids, MAINT_REBOOT_KIND_WARM);
-  maint_slot_set_announce_by (slot, instant ("2013-02-26T22:30:00Z"));
+  maint_slot_set_announce_by (slot, maint_test_at ("2013-02-26T22:30:00Z"));
 
   /* across the US spring-forward night */
   add_slot (plan, "beta-app1", "beta",
@@ -89,8 +80,8 @@ build_plan (void)
             app_ids, MAINT_REBOOT_KIND_NONE);
 
   downtime = maint_host_downtime_new ("acme-web1", "kvm01",
-                                      instant ("2013-03-07T02:00:00Z"),
-                                      instant ("2013-03-07T02:30:00Z"));
+                                      maint_test_at ("2013-03-07T02:00:00Z"),
+                                      maint_test_at ("2013-03-07T02:30:00Z"));
   maint_plan_add_host_downtime (plan, downtime);
 
   u1 = maint_unscheduled_new ("a-9", "acme-db1", MAINT_UNSCHEDULED_CAPACITY,
@@ -364,7 +355,7 @@ test_read_lenient_forms (void)
   g_assert_no_error (error);
   g_assert_cmpint (maint_plan_get_now (plan), ==, T0);
   slot = g_ptr_array_index (maint_plan_get_slots (plan), 0);
-  g_assert_cmpint (maint_slot_get_end (slot), ==, instant ("2013-03-04T22:00:00Z"));
+  g_assert_cmpint (maint_slot_get_end (slot), ==, maint_test_at ("2013-03-04T22:00:00Z"));
   g_assert_true (maint_slot_get_pinned (slot));
 
   data = maint_plan_to_data (plan, NULL);
@@ -706,37 +697,6 @@ test_files (void)
 /* Text                                                                */
 
 static void
-add_group (MaintFleet *fleet,
-           const char *name,
-           const char *zone,
-           gint64      notice)
-{
-  g_autoptr(MaintResourceGroup) group = maint_resource_group_new (name);
-  g_autoptr(GError) error = NULL;
-
-  maint_resource_group_set_timezone (group, zone);
-  maint_resource_group_set_notice (group, notice);
-  g_assert_true (maint_fleet_add_group (fleet, group, &error));
-  g_assert_no_error (error);
-}
-
-static void
-add_machine (MaintFleet       *fleet,
-             const char       *name,
-             const char       *group,
-             MaintMachineKind  kind,
-             const char       *host)
-{
-  g_autoptr(MaintMachine) machine = maint_machine_new (name, group, kind);
-  g_autoptr(GError) error = NULL;
-
-  if (host != NULL)
-    maint_machine_set_host (machine, host);
-  g_assert_true (maint_fleet_add_machine (fleet, machine, &error));
-  g_assert_no_error (error);
-}
-
-static void
 add_activity (MaintFleet        *fleet,
               const char        *id,
               const char        *machine,
@@ -755,13 +715,13 @@ build_fleet (void)
   MaintFleet *fleet = maint_fleet_new ();
 
   /* added out of order: the text sorts groups by name */
-  add_group (fleet, "infra", "UTC", 0);
-  add_group (fleet, "beta", "America/New_York", 2 * DAY);
-  add_group (fleet, "acme", "Europe/Berlin", 7 * DAY);
-  add_machine (fleet, "kvm01", "infra", MAINT_MACHINE_KIND_HOST, NULL);
-  add_machine (fleet, "acme-web1", "acme", MAINT_MACHINE_KIND_VM, "kvm01");
-  add_machine (fleet, "acme-db1", "acme", MAINT_MACHINE_KIND_VM, "kvm01");
-  add_machine (fleet, "beta-app1", "beta", MAINT_MACHINE_KIND_VM, "kvm01");
+  maint_test_add_group (fleet, "infra", "UTC", NULL, 0);
+  maint_test_add_group (fleet, "beta", "America/New_York", NULL, 2 * DAY);
+  maint_test_add_group (fleet, "acme", "Europe/Berlin", NULL, 7 * DAY);
+  maint_test_add_machine (fleet, "kvm01", "infra", MAINT_MACHINE_KIND_HOST, NULL);
+  maint_test_add_machine (fleet, "acme-web1", "acme", MAINT_MACHINE_KIND_VM, "kvm01");
+  maint_test_add_machine (fleet, "acme-db1", "acme", MAINT_MACHINE_KIND_VM, "kvm01");
+  maint_test_add_machine (fleet, "beta-app1", "beta", MAINT_MACHINE_KIND_VM, "kvm01");
   add_activity (fleet, "a-1", "acme-web1", MAINT_ACTIVITY_KIND_KERNEL_UPDATE);
   add_activity (fleet, "a-7", "acme-web1", MAINT_ACTIVITY_KIND_MEMORY_RESIZE);
   add_activity (fleet, "a-8", "acme-db1", MAINT_ACTIVITY_KIND_REBOOT);

@@ -8,6 +8,8 @@
 
 #include <libmaint/libmaint.h>
 
+#include "maint-test-util.h"
+
 static const char *fleet_json =
   "{\"format\": \"libmaint-fleet/1\", \"now\": \"2026-03-02T00:00:00Z\","
   " \"policy\": {\"horizon\": \"P14D\", \"setup\": \"PT5M\", \"min_slot\": \"PT15M\","
@@ -33,40 +35,12 @@ static const char *fleet_json =
   "    {\"name\": \"first\", \"share\": 0.5, \"from\": \"2026-03-04T00:00:00Z\", \"until\": \"2026-03-05T00:00:00Z\"},"
   "    {\"name\": \"rest\", \"share\": 1.0, \"from\": \"2026-03-05T00:00:00Z\", \"until\": \"2026-03-06T00:00:00Z\"}]}]}";
 
-static gint64
-at (const char *text)
-{
-  gint64 t = 0;
-
-  g_assert_true (maint_instant_parse (text, &t, NULL));
-  return t;
-}
-
 static MaintFleet *
 load (gboolean coalesce)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *text = g_strdup_printf (fleet_json, coalesce ? "true" : "false");
-  MaintFleet *fleet = maint_fleet_new_from_data (text, -1, &error);
 
-  g_assert_no_error (error);
-  return fleet;
-}
-
-static MaintPlan *
-plan_and_verify (MaintFleet *fleet)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MaintScheduler) scheduler = maint_scheduler_new (fleet);
-  MaintPlan *plan = maint_scheduler_run (scheduler, NULL, &error);
-  g_autoptr(GPtrArray) violations = NULL;
-
-  g_assert_no_error (error);
-  violations = maint_verify_plan (fleet, plan);
-  for (guint i = 0; i < violations->len; i++)
-    g_test_message ("violation: %s", maint_violation_get_message (g_ptr_array_index (violations, i)));
-  g_assert_cmpuint (violations->len, ==, 0);
-  return plan;
+  return maint_test_load_fleet (text);
 }
 
 static MaintRebootCount *
@@ -85,7 +59,7 @@ static void
 test_waves_and_hosts (void)
 {
   g_autoptr(MaintFleet) fleet = load (FALSE);
-  g_autoptr(MaintPlan) plan = plan_and_verify (fleet);
+  g_autoptr(MaintPlan) plan = maint_test_plan_and_verify (fleet);
   GPtrArray *slots = maint_plan_get_slots (plan);
   const char *wave_vm1 = NULL, *wave_vm3 = NULL;
   guint n_first = 0, n_rest = 0, n_host = 0;
@@ -102,8 +76,8 @@ test_waves_and_hosts (void)
       if (g_str_has_prefix (machine, "h"))
         {
           g_assert_null (wave);
-          g_assert_cmpint (maint_slot_get_start (slot), >=, at ("2026-03-07T00:00:00Z"));
-          g_assert_cmpint (maint_slot_get_end (slot), <=, at ("2026-03-07T12:00:00Z"));
+          g_assert_cmpint (maint_slot_get_start (slot), >=, maint_test_at ("2026-03-07T00:00:00Z"));
+          g_assert_cmpint (maint_slot_get_end (slot), <=, maint_test_at ("2026-03-07T12:00:00Z"));
           first_host = MIN (first_host, maint_slot_get_start (slot));
           n_host++;
           continue;
@@ -114,15 +88,15 @@ test_waves_and_hosts (void)
       else if (g_str_equal (wave, "first"))
         {
           n_first++;
-          g_assert_cmpint (maint_slot_get_start (slot), >=, at ("2026-03-04T00:00:00Z"));
-          g_assert_cmpint (maint_slot_get_end (slot), <=, at ("2026-03-05T00:00:00Z"));
+          g_assert_cmpint (maint_slot_get_start (slot), >=, maint_test_at ("2026-03-04T00:00:00Z"));
+          g_assert_cmpint (maint_slot_get_end (slot), <=, maint_test_at ("2026-03-05T00:00:00Z"));
         }
       else
         {
           g_assert_cmpstr (wave, ==, "rest");
           n_rest++;
-          g_assert_cmpint (maint_slot_get_start (slot), >=, at ("2026-03-05T00:00:00Z"));
-          g_assert_cmpint (maint_slot_get_end (slot), <=, at ("2026-03-06T00:00:00Z"));
+          g_assert_cmpint (maint_slot_get_start (slot), >=, maint_test_at ("2026-03-05T00:00:00Z"));
+          g_assert_cmpint (maint_slot_get_end (slot), <=, maint_test_at ("2026-03-06T00:00:00Z"));
         }
       if (g_str_equal (machine, "vm5"))
         staging_end = maint_slot_get_end (slot);
@@ -163,7 +137,7 @@ static void
 test_absorption (void)
 {
   g_autoptr(MaintFleet) fleet = load (TRUE);
-  g_autoptr(MaintPlan) plan = plan_and_verify (fleet);
+  g_autoptr(MaintPlan) plan = maint_test_plan_and_verify (fleet);
   GPtrArray *downtime = maint_plan_get_host_downtime (plan);
 
   g_assert_cmpuint (maint_plan_get_n_unscheduled (plan), ==, 0);
@@ -211,7 +185,7 @@ test_seed (void)
   guint absorbed = 0;
 
   g_assert_no_error (error);
-  plan = plan_and_verify (fleet);
+  plan = maint_test_plan_and_verify (fleet);
   counts = maint_plan_get_reboot_counts (plan);
   for (guint i = 0; i < counts->len; i++)
     {
@@ -280,9 +254,9 @@ test_seed_reboot_counts (void)
   machines = maint_fleet_get_machines (fleet);
 
   maint_policy_set_coalesce_with_host_reboot (maint_fleet_get_policy (fleet), FALSE);
-  off = plan_and_verify (fleet);
+  off = maint_test_plan_and_verify (fleet);
   maint_policy_set_coalesce_with_host_reboot (maint_fleet_get_policy (fleet), TRUE);
-  on = plan_and_verify (fleet);
+  on = maint_test_plan_and_verify (fleet);
 
   for (guint i = 0; i < machines->len; i++)
     {

@@ -14,19 +14,9 @@
 #include <libmaint/libmaint.h>
 
 #include "maint-fleet-gen.h"
+#include "maint-test-util.h"
 
 /* ---- helpers ---------------------------------------------------------- */
-
-static gint64
-T (const char *text)
-{
-  gint64 instant = 0;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (maint_instant_parse (text, &instant, &error));
-  g_assert_no_error (error);
-  return instant;
-}
 
 static MaintFleet *
 new_fleet (const char *now)
@@ -34,7 +24,7 @@ new_fleet (const char *now)
   MaintFleet *fleet = maint_fleet_new ();
   MaintPolicy *policy = maint_fleet_get_policy (fleet);
 
-  maint_fleet_set_now (fleet, T (now));
+  maint_fleet_set_now (fleet, maint_test_at (now));
   maint_policy_set_horizon (policy, 28 * 86400);
   maint_policy_set_setup (policy, 5 * 60);
   maint_policy_set_min_slot (policy, 15 * 60);
@@ -42,6 +32,7 @@ new_fleet (const char *now)
   return fleet;
 }
 
+/* A group with a contact (the scheduler validates the fleet) */
 static MaintResourceGroup *
 add_group (MaintFleet *fleet,
            const char *name,
@@ -49,45 +40,26 @@ add_group (MaintFleet *fleet,
            const char *spec,
            gint64      notice)
 {
-  g_autoptr(MaintResourceGroup) group = maint_resource_group_new (name);
-  g_autoptr(GError) error = NULL;
+  MaintResourceGroup *group = maint_test_add_group (fleet, name, zone, spec, notice);
   const char * const contacts[] = { "ops@example.net", NULL };
 
   maint_resource_group_set_contacts (group, contacts);
-  maint_resource_group_set_timezone (group, zone);
-  maint_resource_group_set_notice (group, notice);
-  if (spec != NULL)
-    {
-      g_autoptr(MaintWindowSpec) window = maint_window_spec_parse (spec, &error);
-      g_assert_no_error (error);
-      maint_resource_group_add_window (group, window);
-    }
-  g_assert_true (maint_fleet_add_group (fleet, group, &error));
-  g_assert_no_error (error);
   return group;
 }
 
+/* A VM, and its host (in the VM's group) unless the fleet has it */
 static MaintMachine *
 add_machine (MaintFleet *fleet,
              const char *name,
              const char *group,
              const char *host)
 {
-  g_autoptr(MaintMachine) machine = maint_machine_new (name, group, MAINT_MACHINE_KIND_VM);
-  g_autoptr(GError) error = NULL;
-
   /* Every VM needs a host; without a per-host limit it does not matter */
   if (host == NULL)
     host = "kvm0";
   if (maint_fleet_lookup_machine (fleet, host) == NULL)
-    {
-      g_autoptr(MaintMachine) h = maint_machine_new (host, group, MAINT_MACHINE_KIND_HOST);
-      g_assert_true (maint_fleet_add_machine (fleet, h, &error));
-    }
-  maint_machine_set_host (machine, host);
-  g_assert_true (maint_fleet_add_machine (fleet, machine, &error));
-  g_assert_no_error (error);
-  return machine;
+    maint_test_add_machine (fleet, host, group, MAINT_MACHINE_KIND_HOST, NULL);
+  return maint_test_add_machine (fleet, name, group, MAINT_MACHINE_KIND_VM, host);
 }
 
 static MaintActivity *
@@ -152,15 +124,6 @@ plan_fleet (MaintFleet *fleet)
   return plan;
 }
 
-static MaintSlot *
-slot_of (MaintPlan  *plan,
-         const char *activity)
-{
-  MaintSlot *slot = maint_plan_lookup_slot (plan, activity);
-  g_assert_nonnull (slot);
-  return slot;
-}
-
 static MaintUnscheduled *
 unscheduled_of (MaintPlan  *plan,
                 const char *activity)
@@ -179,10 +142,10 @@ assert_slot (MaintPlan  *plan,
              const char *start,
              const char *end)
 {
-  MaintSlot *slot = slot_of (plan, activity);
+  MaintSlot *slot = maint_test_slot_of (plan, activity);
 
-  g_assert_cmpint (maint_slot_get_start (slot), ==, T (start));
-  g_assert_cmpint (maint_slot_get_end (slot), ==, T (end));
+  g_assert_cmpint (maint_slot_get_start (slot), ==, maint_test_at (start));
+  g_assert_cmpint (maint_slot_get_end (slot), ==, maint_test_at (end));
 }
 
 static void
@@ -215,12 +178,12 @@ test_window_earliest (void)
 
   /* 22:00 CET is 21:00 UTC; 20 min + 5 min setup */
   assert_slot (plan, "a1", "2026-03-02T21:00:00Z", "2026-03-02T21:25:00Z");
-  slot = slot_of (plan, "a1");
+  slot = maint_test_slot_of (plan, "a1");
   g_assert_cmpstr (maint_slot_get_group (slot), ==, "acme");
   g_assert_cmpstr (maint_slot_get_local_start (slot), ==, "2026-03-02T22:00:00+01:00");
   g_assert_cmpint (maint_slot_get_reboot (slot), ==, MAINT_REBOOT_KIND_WARM);
   g_assert_false (maint_slot_get_pinned (slot));
-  g_assert_cmpint (maint_slot_get_announce_by (slot), ==, T ("2026-03-02T21:00:00Z"));
+  g_assert_cmpint (maint_slot_get_announce_by (slot), ==, maint_test_at ("2026-03-02T21:00:00Z"));
 }
 
 static void
@@ -262,8 +225,8 @@ test_blackout (void)
   g_autoptr(MaintFleet) fleet = new_fleet ("2026-03-02T09:00:00Z");
   g_autoptr(MaintPlan) plan = NULL;
   MaintResourceGroup *group = add_group (fleet, "acme", "UTC", "daily 22:00-23:00", 0);
-  g_autoptr(MaintInterval) blackout = maint_interval_new (T ("2026-03-02T00:00:00Z"),
-                                                          T ("2026-03-04T22:30:00Z"));
+  g_autoptr(MaintInterval) blackout = maint_interval_new (maint_test_at ("2026-03-02T00:00:00Z"),
+                                                          maint_test_at ("2026-03-04T22:30:00Z"));
 
   maint_resource_group_add_blackout (group, blackout);
   add_machine (fleet, "db1", "acme", NULL);
@@ -307,11 +270,12 @@ test_notice (void)
   plan = plan_fleet (fleet);
   /* now + 2 days 1 h = 2026-03-04T10:00Z: the 4th's window */
   assert_slot (plan, "a1", "2026-03-04T22:00:00Z", "2026-03-04T22:15:00Z");
-  g_assert_cmpint (maint_slot_get_announce_by (slot_of (plan, "a1")), ==,
-                   T ("2026-03-04T22:00:00Z") - (2 * 86400 + 3600));
+  g_assert_cmpint (maint_slot_get_announce_by (maint_test_slot_of (plan, "a1")), ==,
+                   maint_test_at ("2026-03-04T22:00:00Z") - (2 * 86400 + 3600));
   /* Emergency: one hour of notice, so tonight */
   assert_slot (plan, "e1", "2026-03-02T22:00:00Z", "2026-03-02T22:15:00Z");
-  g_assert_cmpint (maint_slot_get_announce_by (slot_of (plan, "e1")), ==, T ("2026-03-02T21:00:00Z"));
+  g_assert_cmpint (maint_slot_get_announce_by (maint_test_slot_of (plan, "e1")), ==,
+                   maint_test_at ("2026-03-02T21:00:00Z"));
 }
 
 static void
@@ -324,7 +288,7 @@ test_not_before (void)
   add_group (fleet, "acme", "UTC", "daily 22:00-23:00", 0);
   add_machine (fleet, "db1", "acme", NULL);
   a = add_activity (fleet, "a1", "db1", 600, MAINT_REBOOT_KIND_NONE);
-  maint_activity_set_not_before (a, T ("2026-03-05T22:10:00Z"));
+  maint_activity_set_not_before (a, maint_test_at ("2026-03-05T22:10:00Z"));
   plan = plan_fleet (fleet);
   assert_slot (plan, "a1", "2026-03-05T22:10:00Z", "2026-03-05T22:25:00Z");
 }
@@ -336,7 +300,8 @@ test_auto_schedule_off (void)
   g_autoptr(MaintPlan) plan = NULL;
   MaintMachine *m;
   MaintActivity *pinned;
-  g_autoptr(MaintInterval) when = maint_interval_new (T ("2026-03-03T12:00:00Z"), T ("2026-03-03T12:30:00Z"));
+  g_autoptr(MaintInterval) when = maint_interval_new (maint_test_at ("2026-03-03T12:00:00Z"),
+                                                      maint_test_at ("2026-03-03T12:30:00Z"));
 
   add_group (fleet, "acme", "UTC", "daily 22:00-23:00", 0);
   m = add_machine (fleet, "db1", "acme", NULL);
@@ -344,7 +309,7 @@ test_auto_schedule_off (void)
   add_activity (fleet, "a1", "db1", 600, MAINT_REBOOT_KIND_NONE);
   pinned = add_activity (fleet, "a2", "db1", 600, MAINT_REBOOT_KIND_NONE);
   maint_activity_set_scheduled (pinned, when);
-  maint_activity_set_announced_at (pinned, T ("2026-03-01T12:00:00Z"));
+  maint_activity_set_announced_at (pinned, maint_test_at ("2026-03-01T12:00:00Z"));
   plan = plan_fleet (fleet);
   assert_reason (plan, "a1", MAINT_UNSCHEDULED_AUTO_SCHEDULE_OFF);
   assert_slot (plan, "a2", "2026-03-03T12:00:00Z", "2026-03-03T12:30:00Z");
@@ -356,7 +321,8 @@ test_pinned (void)
 {
   g_autoptr(MaintFleet) fleet = new_fleet ("2026-03-02T09:00:00Z");
   g_autoptr(MaintPlan) plan = NULL;
-  g_autoptr(MaintInterval) when = maint_interval_new (T ("2026-03-02T21:50:00Z"), T ("2026-03-02T22:37:00Z"));
+  g_autoptr(MaintInterval) when = maint_interval_new (maint_test_at ("2026-03-02T21:50:00Z"),
+                                                      maint_test_at ("2026-03-02T22:37:00Z"));
   MaintActivity *p1, *p2;
   MaintSlot *slot;
 
@@ -370,18 +336,18 @@ test_pinned (void)
   p2 = add_activity (fleet, "p2", "db1", 600, MAINT_REBOOT_KIND_COLD);
   maint_activity_set_scheduled (p1, when);
   maint_activity_set_scheduled (p2, when);
-  maint_activity_set_announced_at (p1, T ("2026-02-20T12:00:00Z"));
-  maint_activity_set_announced_at (p2, T ("2026-02-20T12:00:00Z"));
+  maint_activity_set_announced_at (p1, maint_test_at ("2026-02-20T12:00:00Z"));
+  maint_activity_set_announced_at (p2, maint_test_at ("2026-02-20T12:00:00Z"));
   add_activity (fleet, "a1", "db2", 600, MAINT_REBOOT_KIND_NONE);
   maint_policy_set_horizon (maint_fleet_get_policy (fleet), 7 * 86400);
   maint_resource_group_set_notice (maint_fleet_lookup_group (fleet, "acme"), 0);
   plan = plan_fleet (fleet);
 
-  slot = slot_of (plan, "p1");
-  g_assert_true (slot == slot_of (plan, "p2"));
+  slot = maint_test_slot_of (plan, "p1");
+  g_assert_true (slot == maint_test_slot_of (plan, "p2"));
   g_assert_true (maint_slot_get_pinned (slot));
-  g_assert_cmpint (maint_slot_get_start (slot), ==, T ("2026-03-02T21:50:00Z"));
-  g_assert_cmpint (maint_slot_get_end (slot), ==, T ("2026-03-02T22:37:00Z"));
+  g_assert_cmpint (maint_slot_get_start (slot), ==, maint_test_at ("2026-03-02T21:50:00Z"));
+  g_assert_cmpint (maint_slot_get_end (slot), ==, maint_test_at ("2026-03-02T22:37:00Z"));
   g_assert_cmpint (maint_slot_get_reboot (slot), ==, MAINT_REBOOT_KIND_COLD);
   /* The other machine waits for the pinned slot to end */
   assert_slot (plan, "a1", "2026-03-02T22:37:00Z", "2026-03-02T22:52:00Z");
@@ -392,20 +358,21 @@ test_pinned_merge (void)
 {
   g_autoptr(MaintFleet) fleet = new_fleet ("2026-03-02T09:00:00Z");
   g_autoptr(MaintPlan) plan = NULL;
-  g_autoptr(MaintInterval) when = maint_interval_new (T ("2026-03-05T22:00:00Z"), T ("2026-03-05T23:00:00Z"));
+  g_autoptr(MaintInterval) when = maint_interval_new (maint_test_at ("2026-03-05T22:00:00Z"),
+                                                      maint_test_at ("2026-03-05T23:00:00Z"));
   MaintActivity *p;
 
   add_group (fleet, "acme", "UTC", "daily 22:00-23:00", 86400);
   add_machine (fleet, "db1", "acme", NULL);
   p = add_activity (fleet, "p1", "db1", 600, MAINT_REBOOT_KIND_WARM);
   maint_activity_set_scheduled (p, when);
-  maint_activity_set_announced_at (p, T ("2026-03-01T12:00:00Z"));
+  maint_activity_set_announced_at (p, maint_test_at ("2026-03-01T12:00:00Z"));
   /* Fits into the announced hour: merged, no second downtime */
   add_activity (fleet, "a1", "db1", 1200, MAINT_REBOOT_KIND_WARM);
   plan = plan_fleet (fleet);
-  g_assert_true (slot_of (plan, "a1") == slot_of (plan, "p1"));
+  g_assert_true (maint_test_slot_of (plan, "a1") == maint_test_slot_of (plan, "p1"));
   g_assert_cmpuint (maint_plan_get_slots (plan)->len, ==, 1);
-  g_assert_cmpint (maint_slot_get_start (slot_of (plan, "a1")), ==, T ("2026-03-05T22:00:00Z"));
+  g_assert_cmpint (maint_slot_get_start (maint_test_slot_of (plan, "a1")), ==, maint_test_at ("2026-03-05T22:00:00Z"));
 }
 
 /* ---- capacity ---------------------------------------------------------- */
@@ -576,9 +543,9 @@ test_coalesce (void)
   add_activity (fleet, "x2", "db1", 900, MAINT_REBOOT_KIND_COLD);
   add_activity (fleet, "x3", "db1", 300, MAINT_REBOOT_KIND_NONE);
   plan = plan_fleet (fleet);
-  slot = slot_of (plan, "x1");
-  g_assert_true (slot == slot_of (plan, "x2"));
-  g_assert_true (slot == slot_of (plan, "x3"));
+  slot = maint_test_slot_of (plan, "x1");
+  g_assert_true (slot == maint_test_slot_of (plan, "x2"));
+  g_assert_true (slot == maint_test_slot_of (plan, "x3"));
   g_assert_cmpint (maint_slot_get_reboot (slot), ==, MAINT_REBOOT_KIND_COLD);
   g_assert_cmpint (maint_slot_get_end (slot) - maint_slot_get_start (slot), ==, 600 + 900 + 300 + 300);
   ids = maint_slot_get_activities (slot);
@@ -605,7 +572,7 @@ test_coalesce_split (void)
   add_activity (fleet, "x1", "db1", 2400, MAINT_REBOOT_KIND_WARM);
   add_activity (fleet, "x2", "db1", 2400, MAINT_REBOOT_KIND_WARM);
   plan = plan_fleet (fleet);
-  g_assert_true (slot_of (plan, "x1") != slot_of (plan, "x2"));
+  g_assert_true (maint_test_slot_of (plan, "x1") != maint_test_slot_of (plan, "x2"));
   assert_slot (plan, "x1", "2026-03-02T22:00:00Z", "2026-03-02T22:45:00Z");
   assert_slot (plan, "x2", "2026-03-03T22:00:00Z", "2026-03-03T22:45:00Z");
 }
@@ -623,7 +590,7 @@ test_coalesce_emergency_deadline (void)
   add_machine (fleet, "db1", "a", NULL);
   e = add_activity (fleet, "e1", "db1", 600, MAINT_REBOOT_KIND_WARM);
   maint_activity_set_priority (e, MAINT_PRIORITY_EMERGENCY);
-  maint_activity_set_deadline (e, T ("2026-03-03T00:00:00Z"));
+  maint_activity_set_deadline (e, maint_test_at ("2026-03-03T00:00:00Z"));
   add_activity (fleet, "x1", "db1", 600, MAINT_REBOOT_KIND_WARM);
   plan = plan_fleet (fleet);
   assert_slot (plan, "e1", "2026-03-02T22:00:00Z", "2026-03-02T22:15:00Z");
@@ -644,9 +611,9 @@ test_deadline_edf (void)
   add_machine (fleet, "m3", "a", NULL);
   add_activity (fleet, "x1", "m1", 1200, MAINT_REBOOT_KIND_NONE);
   x = add_activity (fleet, "x2", "m2", 1200, MAINT_REBOOT_KIND_NONE);
-  maint_activity_set_deadline (x, T ("2026-03-05T00:00:00Z"));
+  maint_activity_set_deadline (x, maint_test_at ("2026-03-05T00:00:00Z"));
   x = add_activity (fleet, "x3", "m3", 1200, MAINT_REBOOT_KIND_NONE);
-  maint_activity_set_deadline (x, T ("2026-03-04T00:00:00Z"));
+  maint_activity_set_deadline (x, maint_test_at ("2026-03-04T00:00:00Z"));
   plan = plan_fleet (fleet);
   assert_slot (plan, "x3", "2026-03-02T22:00:00Z", "2026-03-02T22:25:00Z");
   assert_slot (plan, "x2", "2026-03-03T22:00:00Z", "2026-03-03T22:25:00Z");
@@ -658,10 +625,12 @@ test_stability (void)
 {
   g_autoptr(MaintFleet) fleet = new_fleet ("2026-03-02T09:00:00Z");
   g_autoptr(MaintScheduler) scheduler = NULL;
-  g_autoptr(MaintPlan) previous = maint_plan_new (T ("2026-03-01T09:00:00Z"));
+  g_autoptr(MaintPlan) previous = maint_plan_new (maint_test_at ("2026-03-01T09:00:00Z"));
   g_autoptr(MaintPlan) plan = NULL;
-  g_autoptr(MaintSlot) s1 = maint_slot_new ("m1", T ("2026-03-03T22:00:00Z"), T ("2026-03-03T22:15:00Z"));
-  g_autoptr(MaintSlot) s2 = maint_slot_new ("m2", T ("2026-03-02T22:00:00Z"), T ("2026-03-02T22:15:00Z"));
+  g_autoptr(MaintSlot) s1 = maint_slot_new ("m1", maint_test_at ("2026-03-03T22:00:00Z"),
+                                            maint_test_at ("2026-03-03T22:15:00Z"));
+  g_autoptr(MaintSlot) s2 = maint_slot_new ("m2", maint_test_at ("2026-03-02T22:00:00Z"),
+                                            maint_test_at ("2026-03-02T22:15:00Z"));
   const char * const a1[] = { "x1", NULL }, * const a2[] = { "x2", NULL };
   g_autoptr(GError) error = NULL;
 
@@ -699,11 +668,14 @@ test_reasons (void)
   g_autoptr(MaintFleet) fleet = new_fleet ("2026-03-02T09:00:00Z");
   g_autoptr(MaintPlan) plan = NULL;
   MaintActivity *a;
-  g_autoptr(MaintInterval) busy1 = maint_interval_new (T ("2026-03-02T02:00:00Z"), T ("2026-03-04T03:00:00Z"));
-  g_autoptr(MaintInterval) early = maint_interval_new (T ("2026-03-02T12:00:00Z"), T ("2026-03-02T12:30:00Z"));
+  g_autoptr(MaintInterval) busy1 = maint_interval_new (maint_test_at ("2026-03-02T02:00:00Z"),
+                                                       maint_test_at ("2026-03-04T03:00:00Z"));
+  g_autoptr(MaintInterval) early = maint_interval_new (maint_test_at ("2026-03-02T12:00:00Z"),
+                                                       maint_test_at ("2026-03-02T12:30:00Z"));
   const char * const members[] = { "s1", "s2", NULL };
   const char * const order[] = { "s2", "s1", NULL };
-  g_autoptr(MaintInterval) slow_blackout = maint_interval_new (T ("2026-03-03T00:00:00Z"), T ("2026-03-05T00:00:00Z"));
+  g_autoptr(MaintInterval) slow_blackout = maint_interval_new (maint_test_at ("2026-03-03T00:00:00Z"),
+                                                               maint_test_at ("2026-03-05T00:00:00Z"));
   MaintResourceGroup *full;
   MaintResourceGroup *slow;
 
@@ -726,7 +698,7 @@ test_reasons (void)
   add_group (fleet, "plain", "UTC", "daily 22:00-23:00", 0);
   add_machine (fleet, "p1", "plain", NULL);
   a = add_activity (fleet, "not-before", "p1", 600, MAINT_REBOOT_KIND_NONE);
-  maint_activity_set_not_before (a, T ("2026-03-03T23:30:00Z"));
+  maint_activity_set_not_before (a, maint_test_at ("2026-03-03T23:30:00Z"));
 
   /* too-long: three hours of work, one hour windows */
   add_machine (fleet, "p2", "plain", NULL);
@@ -740,7 +712,7 @@ test_reasons (void)
   add_machine (fleet, "f2", "full", NULL);
   a = add_activity (fleet, "pinned", "f1", 600, MAINT_REBOOT_KIND_NONE);
   maint_activity_set_scheduled (a, busy1);
-  maint_activity_set_announced_at (a, T ("2026-02-20T12:00:00Z"));
+  maint_activity_set_announced_at (a, maint_test_at ("2026-02-20T12:00:00Z"));
   add_activity (fleet, "capacity", "f2", 600, MAINT_REBOOT_KIND_NONE);
 
   /* service: s2 must go before s1, whose announced slot is today */
@@ -749,7 +721,7 @@ test_reasons (void)
   add_service (fleet, "pair", members, 1, 0, order);
   a = add_activity (fleet, "s1-pinned", "s1", 600, MAINT_REBOOT_KIND_NONE);
   maint_activity_set_scheduled (a, early);
-  maint_activity_set_announced_at (a, T ("2026-02-20T12:00:00Z"));
+  maint_activity_set_announced_at (a, maint_test_at ("2026-02-20T12:00:00Z"));
   add_activity (fleet, "service", "s2", 600, MAINT_REBOOT_KIND_NONE);
 
   plan = plan_fleet (fleet);
@@ -792,11 +764,11 @@ test_now_override (void)
   add_group (fleet, "a", "UTC", "daily 22:00-23:00", 0);
   add_machine (fleet, "m1", "a", NULL);
   add_activity (fleet, "x1", "m1", 600, MAINT_REBOOT_KIND_NONE);
-  maint_scheduler_set_now (scheduler, T ("2026-03-10T23:00:00Z"));
+  maint_scheduler_set_now (scheduler, maint_test_at ("2026-03-10T23:00:00Z"));
   plan = maint_scheduler_run (scheduler, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (maint_plan_get_now (plan), ==, T ("2026-03-10T23:00:00Z"));
-  g_assert_cmpint (maint_slot_get_start (slot_of (plan, "x1")), ==, T ("2026-03-11T22:00:00Z"));
+  g_assert_cmpint (maint_plan_get_now (plan), ==, maint_test_at ("2026-03-10T23:00:00Z"));
+  g_assert_cmpint (maint_slot_get_start (maint_test_slot_of (plan, "x1")), ==, maint_test_at ("2026-03-11T22:00:00Z"));
 }
 
 static void

@@ -15,6 +15,8 @@
 
 #include <libmaint/libmaint.h>
 
+#include "maint-test-util.h"
+
 /* Two hosts, six production VMs and one staging VM; one fleet activity
  * outside the rollout (a1, after the waves, before the host reboots).
  * One machine down at a time, so the slots of a wave follow each other.
@@ -50,24 +52,12 @@ static const char *small_json =
 
 static const char * const small_waves[] = { "staging", "first", "second", "rest" };
 
-static gint64
-at (const char *text)
-{
-  gint64 t = 0;
-
-  g_assert_true (maint_instant_parse (text, &t, NULL));
-  return t;
-}
-
 static MaintFleet *
 small_fleet (guint halt_after)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *text = g_strdup_printf (small_json, halt_after);
-  MaintFleet *fleet = maint_fleet_new_from_data (text, -1, &error);
 
-  g_assert_no_error (error);
-  return fleet;
+  return maint_test_load_fleet (text);
 }
 
 static MaintFleet *
@@ -732,7 +722,7 @@ run_halting (guint     halt_after,
   }
 
   /* halted stays halted: nothing of it runs later */
-  advance (sim, at ("2026-03-10T00:00:00Z"));
+  advance (sim, maint_test_at ("2026-03-10T00:00:00Z"));
   for (guint i = 0; i < later->len; i++)
     g_assert_null (find_event (sim, MAINT_SIMULATION_EVENT_RAN, g_ptr_array_index (later, i)));
   g_assert_cmpint (maint_simulation_get_activity_state (sim, "a1"), ==, MAINT_ACTIVITY_STATE_SUCCEEDED);
@@ -807,7 +797,7 @@ test_fixed_waves (void)
     g_autoptr(MaintPlan) plan = NULL;
     guint differ = 0;
 
-    maint_scheduler_set_now (scheduler, at ("2013-03-05T09:00:00Z"));
+    maint_scheduler_set_now (scheduler, maint_test_at ("2013-03-05T09:00:00Z"));
     plan = maint_scheduler_run (scheduler, NULL, NULL);
     g_assert_nonnull (plan);
     for (guint i = 0; i < maint_plan_get_slots (plan)->len; i++)
@@ -919,7 +909,7 @@ test_errors (void)
   guint n_events;
   gint64 now;
 
-  advance (sim, at ("2026-03-04T00:30:00Z"));
+  advance (sim, maint_test_at ("2026-03-04T00:30:00Z"));
   plan = maint_simulation_get_plan (sim);
   current = maint_simulation_get_fleet (sim);
   n_events = maint_simulation_get_events (sim)->len;
@@ -940,7 +930,7 @@ test_errors (void)
   /* a cancelled re-plan: the outcomes set are not used up either */
   set_outcome (sim, "a1", MAINT_OUTCOME_FAILURE);
   g_cancellable_cancel (cancellable);
-  g_assert_false (maint_simulation_advance (sim, at ("2026-03-09T00:00:00Z"), cancellable, &error));
+  g_assert_false (maint_simulation_advance (sim, maint_test_at ("2026-03-09T00:00:00Z"), cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
 
@@ -951,7 +941,7 @@ test_errors (void)
   g_assert_cmpint (maint_simulation_get_activity_state (sim, "a1"), ==, MAINT_ACTIVITY_STATE_PENDING);
   g_assert_cmpuint (maint_simulation_get_failures (sim, "r"), ==, 0);
 
-  advance (sim, at ("2026-03-09T00:00:00Z"));
+  advance (sim, maint_test_at ("2026-03-09T00:00:00Z"));
   g_assert_cmpint (maint_simulation_get_activity_state (sim, "a1"), ==, MAINT_ACTIVITY_STATE_FAILED);
 
   /* a bad fleet: the fleet's own error */
@@ -975,7 +965,7 @@ test_errors (void)
     g_assert_null (none);
     g_assert_error (error, MAINT_SIMULATION_ERROR, MAINT_SIMULATION_ERROR_INVALID_FAILED);
     g_clear_error (&error);
-    none = maint_simulation_new (timeless, at ("2026-03-02T00:00:00Z"), &error);
+    none = maint_simulation_new (timeless, maint_test_at ("2026-03-02T00:00:00Z"), &error);
     g_assert_no_error (error);
     g_assert_nonnull (none);
   }
@@ -1000,7 +990,7 @@ run_seed (GPtrArray *plans)
   set_outcome (sim, "os-2013-03/baumarkt-test-web1", MAINT_OUTCOME_FAILURE);
   for (guint step = 0; step < G_N_ELEMENTS (days); step++)
     {
-      advance (sim, at ("2013-03-01T09:00:00Z") + days[step] * 24 * 3600);
+      advance (sim, maint_test_at ("2013-03-01T09:00:00Z") + days[step] * 24 * 3600);
       g_ptr_array_add (plans, maint_plan_to_data (maint_simulation_get_plan (sim), NULL));
     }
   events = maint_simulation_get_events (sim);

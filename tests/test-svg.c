@@ -12,6 +12,8 @@
 
 #include <libmaint/libmaint.h>
 
+#include "maint-test-util.h"
+
 #define HOUR   3600
 #define DAY    86400
 /* 2026-03-27T12:00:00Z, a Friday; Europe/Berlin springs forward at
@@ -233,36 +235,6 @@ day_x (const char *svg,
 /* ------------------------------------------------------------------ */
 /* Building fleets and plans by hand                                   */
 
-static MaintResourceGroup *
-add_group (MaintFleet *fleet,
-           const char *name,
-           const char *spec,
-           const char *zone)
-{
-  g_autoptr(MaintResourceGroup) group = maint_resource_group_new (name);
-  g_autoptr(MaintWindowSpec) window = maint_window_spec_parse (spec, NULL);
-
-  g_assert_nonnull (window);
-  maint_resource_group_set_timezone (group, zone);
-  maint_resource_group_add_window (group, window);
-  g_assert_true (maint_fleet_add_group (fleet, group, NULL));
-  return group;
-}
-
-static void
-add_machine (MaintFleet       *fleet,
-             const char       *name,
-             const char       *group,
-             MaintMachineKind  kind,
-             const char       *host)
-{
-  g_autoptr(MaintMachine) machine = maint_machine_new (name, group, kind);
-
-  if (host != NULL)
-    maint_machine_set_host (machine, host);
-  g_assert_true (maint_fleet_add_machine (fleet, machine, NULL));
-}
-
 static MaintSlot *
 add_slot (MaintPlan       *plan,
           const char      *machine,
@@ -293,13 +265,13 @@ build_small (MaintFleet **out_fleet,
   g_autoptr(MaintHostDowntime) downtime = NULL;
 
   maint_fleet_set_now (fleet, NOW);
-  add_group (fleet, "acme", "daily 22:00-05:00", "Europe/Berlin");
-  add_group (fleet, "infra", "sat 10:00-14:00", "Europe/Berlin");
-  add_machine (fleet, "kvm01", "infra", MAINT_MACHINE_KIND_HOST, NULL);
-  add_machine (fleet, "router1", "infra", MAINT_MACHINE_KIND_INFRASTRUCTURE, NULL);
-  add_machine (fleet, "acme-web1", "acme", MAINT_MACHINE_KIND_VM, "kvm01");
-  add_machine (fleet, "acme-db1", "acme", MAINT_MACHINE_KIND_VM, "kvm01");
-  add_machine (fleet, "acme-idle", "acme", MAINT_MACHINE_KIND_VM, "kvm01");
+  maint_test_add_group (fleet, "acme", "Europe/Berlin", "daily 22:00-05:00", 0);
+  maint_test_add_group (fleet, "infra", "Europe/Berlin", "sat 10:00-14:00", 0);
+  maint_test_add_machine (fleet, "kvm01", "infra", MAINT_MACHINE_KIND_HOST, NULL);
+  maint_test_add_machine (fleet, "router1", "infra", MAINT_MACHINE_KIND_INFRASTRUCTURE, NULL);
+  maint_test_add_machine (fleet, "acme-web1", "acme", MAINT_MACHINE_KIND_VM, "kvm01");
+  maint_test_add_machine (fleet, "acme-db1", "acme", MAINT_MACHINE_KIND_VM, "kvm01");
+  maint_test_add_machine (fleet, "acme-idle", "acme", MAINT_MACHINE_KIND_VM, "kvm01");
 
   /* Friday night 23:00-23:30 CET, and Saturday night. */
   add_slot (plan, "acme-web1", "acme", SAT - 2 * HOUR, SAT - 90 * 60, "a-1", MAINT_REBOOT_KIND_WARM);
@@ -509,8 +481,8 @@ test_escape (void)
   const char *machine = "<web&\"'>\x01\x1b[31m\x7f\xc2\x85\n\tdb";
   const char *group = "</text><script>alert(1)</script>";
 
-  add_group (fleet, group, "daily 22:00-05:00", "Europe/Berlin");
-  add_machine (fleet, machine, group, MAINT_MACHINE_KIND_VM, NULL);
+  maint_test_add_group (fleet, group, "Europe/Berlin", "daily 22:00-05:00", 0);
+  maint_test_add_machine (fleet, machine, group, MAINT_MACHINE_KIND_VM, NULL);
   add_slot (plan, machine, group, SAT - 2 * HOUR, SAT - HOUR, "a-<1>&\x02", MAINT_REBOOT_KIND_WARM);
   unscheduled = maint_unscheduled_new ("b-\"2\"", machine, MAINT_UNSCHEDULED_CAPACITY, "full & \x03busy");
   maint_plan_add_unscheduled (plan, unscheduled);
@@ -648,8 +620,8 @@ build_large (guint        n_machines,
       gint64 start = i / 10 == 0 && i % 10 < 4 ? SAT + HOUR / 2 : SAT + (i % 7) * HOUR;
 
       if (i % 10 == 0)
-        add_group (fleet, group, "daily 00:00-08:00", "UTC");
-      add_machine (fleet, name, group, MAINT_MACHINE_KIND_VM, NULL);
+        maint_test_add_group (fleet, group, "UTC", "daily 00:00-08:00", 0);
+      maint_test_add_machine (fleet, name, group, MAINT_MACHINE_KIND_VM, NULL);
       add_slot (plan, name, group, start, start + 1800, id, MAINT_REBOOT_KIND_WARM);
     }
   *out_fleet = g_steal_pointer (&fleet);

@@ -12,66 +12,10 @@
 
 #include <libmaint/libmaint.h>
 
+#include "maint-test-util.h"
+
 /* Monday 2 March 2026, 21:30 UTC */
 #define NOW "2026-03-02T21:30:00Z"
-
-static gint64
-T (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 instant = 0;
-
-  g_assert_true (maint_instant_parse (text, &instant, &error));
-  g_assert_no_error (error);
-  return instant;
-}
-
-static MaintWindowSpec *
-spec (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  MaintWindowSpec *result = maint_window_spec_parse (text, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (result);
-  return result;
-}
-
-static MaintResourceGroup *
-add_group (MaintFleet *fleet,
-           const char *name,
-           const char *zone,
-           const char *window,
-           gint64      notice)
-{
-  g_autoptr(MaintResourceGroup) group = maint_resource_group_new (name);
-  g_autoptr(MaintWindowSpec) w = spec (window);
-  g_autoptr(GError) error = NULL;
-
-  maint_resource_group_set_timezone (group, zone);
-  maint_resource_group_add_window (group, w);
-  maint_resource_group_set_notice (group, notice);
-  g_assert_true (maint_fleet_add_group (fleet, group, &error));
-  g_assert_no_error (error);
-  return group;
-}
-
-static MaintMachine *
-add_machine (MaintFleet       *fleet,
-             const char       *name,
-             const char       *group,
-             MaintMachineKind  kind,
-             const char       *host)
-{
-  g_autoptr(MaintMachine) machine = maint_machine_new (name, group, kind);
-  g_autoptr(GError) error = NULL;
-
-  if (host != NULL)
-    maint_machine_set_host (machine, host);
-  g_assert_true (maint_fleet_add_machine (fleet, machine, &error));
-  g_assert_no_error (error);
-  return machine;
-}
 
 static MaintActivity *
 add_activity (MaintFleet *fleet,
@@ -114,7 +58,7 @@ make_fleet (void)
   MaintFleet *fleet = maint_fleet_new ();
   MaintPolicy *policy = maint_fleet_get_policy (fleet);
 
-  maint_fleet_set_now (fleet, T (NOW));
+  maint_fleet_set_now (fleet, maint_test_at (NOW));
   maint_policy_set_horizon (policy, 28 * 86400);
   maint_policy_set_setup (policy, 300);
   maint_policy_set_min_slot (policy, 900);
@@ -122,13 +66,13 @@ make_fleet (void)
   maint_policy_set_max_concurrent (policy, 0);
   maint_policy_set_max_concurrent_per_host (policy, 0);
 
-  add_group (fleet, "acme", "UTC", "daily 22:00-02:00", 86400);
-  add_machine (fleet, "h1", "acme", MAINT_MACHINE_KIND_HOST, NULL);
-  add_machine (fleet, "h2", "acme", MAINT_MACHINE_KIND_HOST, NULL);
-  add_machine (fleet, "vm1", "acme", MAINT_MACHINE_KIND_VM, "h1");
-  add_machine (fleet, "vm2", "acme", MAINT_MACHINE_KIND_VM, "h1");
-  add_machine (fleet, "vm3", "acme", MAINT_MACHINE_KIND_VM, "h1");
-  add_machine (fleet, "vm4", "acme", MAINT_MACHINE_KIND_VM, "h2");
+  maint_test_add_group (fleet, "acme", "UTC", "daily 22:00-02:00", 86400);
+  maint_test_add_machine (fleet, "h1", "acme", MAINT_MACHINE_KIND_HOST, NULL);
+  maint_test_add_machine (fleet, "h2", "acme", MAINT_MACHINE_KIND_HOST, NULL);
+  maint_test_add_machine (fleet, "vm1", "acme", MAINT_MACHINE_KIND_VM, "h1");
+  maint_test_add_machine (fleet, "vm2", "acme", MAINT_MACHINE_KIND_VM, "h1");
+  maint_test_add_machine (fleet, "vm3", "acme", MAINT_MACHINE_KIND_VM, "h1");
+  maint_test_add_machine (fleet, "vm4", "acme", MAINT_MACHINE_KIND_VM, "h2");
   add_activity (fleet, "a1", "vm1", 600);
   add_activity (fleet, "a2", "vm2", 600);
   add_activity (fleet, "a3", "vm3", 600);
@@ -139,7 +83,7 @@ make_fleet (void)
 static MaintPlan *
 make_plan (void)
 {
-  return maint_plan_new (T (NOW));
+  return maint_plan_new (maint_test_at (NOW));
 }
 
 /* Adds a slot; activity ids follow, NULL-terminated. */
@@ -159,7 +103,7 @@ add_slot (MaintFleet *fleet,
           const char *end,
           ...)
 {
-  g_autoptr(MaintSlot) slot = maint_slot_new (machine, T (start), T (end));
+  g_autoptr(MaintSlot) slot = maint_slot_new (machine, maint_test_at (start), maint_test_at (end));
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
   MaintMachine *m = maint_fleet_lookup_machine (fleet, machine);
   const char *id;
@@ -207,7 +151,7 @@ add_host_downtime (MaintFleet *fleet,
       if (g_strcmp0 (maint_machine_get_host (m), host) == 0)
         {
           g_autoptr(MaintHostDowntime) hd =
-            maint_host_downtime_new (maint_machine_get_name (m), host, T (start), T (end));
+            maint_host_downtime_new (maint_machine_get_name (m), host, maint_test_at (start), maint_test_at (end));
 
           maint_plan_add_host_downtime (plan, hd);
         }
@@ -355,8 +299,8 @@ test_violation_object (void)
   g_assert_cmpint (constraint, ==, MAINT_CONSTRAINT_WINDOW);
   g_assert_cmpstrv (machines, ((const char * const[]) { "vm1", NULL }));
   g_assert_cmpstrv (activities, ((const char * const[]) { "a1", NULL }));
-  g_assert_cmpint (start, ==, T ("2026-03-03T21:50:00Z"));
-  g_assert_cmpint (end, ==, T ("2026-03-03T22:05:00Z"));
+  g_assert_cmpint (start, ==, maint_test_at ("2026-03-03T21:50:00Z"));
+  g_assert_cmpint (end, ==, maint_test_at ("2026-03-03T22:05:00Z"));
   /* instants in messages are UTC with Z and seconds */
   g_assert_nonnull (strstr (message, "2026-03-03T21:50:00Z"));
   g_assert_nonnull (strstr (message, "2026-03-03T22:05:00Z"));
@@ -465,7 +409,8 @@ test_reference_host_downtime (void)
   {
     g_autoptr(MaintPlan) plan = make_good_plan (fleet);
     g_autoptr(MaintHostDowntime) hd =
-      maint_host_downtime_new ("vm1", "h1", T ("2026-03-05T23:00:00Z"), T ("2026-03-05T23:30:00Z"));
+      maint_host_downtime_new ("vm1", "h1", maint_test_at ("2026-03-05T23:00:00Z"),
+                               maint_test_at ("2026-03-05T23:30:00Z"));
 
     add_slot (fleet, plan, "h1", hs, he, "hr1", NULL);
     add_host_downtime (fleet, plan, "h1", hs, he);
@@ -477,8 +422,10 @@ test_reference_host_downtime (void)
   /* a guest of another host, and an unknown guest */
   {
     g_autoptr(MaintPlan) plan = make_good_plan (fleet);
-    g_autoptr(MaintHostDowntime) other = maint_host_downtime_new ("vm4", "h1", T (hs), T (he));
-    g_autoptr(MaintHostDowntime) unknown = maint_host_downtime_new ("vm9", "h1", T (hs), T (he));
+    g_autoptr(MaintHostDowntime) other =
+      maint_host_downtime_new ("vm4", "h1", maint_test_at (hs), maint_test_at (he));
+    g_autoptr(MaintHostDowntime) unknown =
+      maint_host_downtime_new ("vm9", "h1", maint_test_at (hs), maint_test_at (he));
 
     add_slot (fleet, plan, "h1", hs, he, "hr1", NULL);
     add_host_downtime (fleet, plan, "h1", hs, he);
@@ -625,17 +572,17 @@ static void
 test_window_union (void)
 {
   g_autoptr(MaintFleet) fleet = maint_fleet_new ();
-  g_autoptr(MaintWindowSpec) late = spec ("mon-fri 22:00-24:00");
-  g_autoptr(MaintWindowSpec) early = spec ("daily 00:00-01:00");
+  g_autoptr(MaintWindowSpec) late = maint_test_spec ("mon-fri 22:00-24:00");
+  g_autoptr(MaintWindowSpec) early = maint_test_spec ("daily 00:00-01:00");
   MaintResourceGroup *group;
 
-  maint_fleet_set_now (fleet, T (NOW));
+  maint_fleet_set_now (fleet, maint_test_at (NOW));
   maint_policy_set_setup (maint_fleet_get_policy (fleet), 300);
   maint_policy_set_min_slot (maint_fleet_get_policy (fleet), 900);
-  group = add_group (fleet, "split", "UTC", "sat 10:00-11:00", 3600);
+  group = maint_test_add_group (fleet, "split", "UTC", "sat 10:00-11:00", 3600);
   maint_resource_group_add_window (group, late);
   maint_resource_group_add_window (group, early);
-  add_machine (fleet, "m", "split", MAINT_MACHINE_KIND_INFRASTRUCTURE, NULL);
+  maint_test_add_machine (fleet, "m", "split", MAINT_MACHINE_KIND_INFRASTRUCTURE, NULL);
   add_activity (fleet, "x", "m", 600);
 
   /* Wednesday 22:00-24:00 and Thursday 00:00-01:00 touch: one interval */
@@ -650,12 +597,12 @@ test_window_dst (void)
 {
   g_autoptr(MaintFleet) fleet = maint_fleet_new ();
 
-  maint_fleet_set_now (fleet, T ("2026-03-20T00:00:00Z"));
+  maint_fleet_set_now (fleet, maint_test_at ("2026-03-20T00:00:00Z"));
   maint_policy_set_setup (maint_fleet_get_policy (fleet), 300);
   maint_policy_set_min_slot (maint_fleet_get_policy (fleet), 900);
   maint_policy_set_horizon (maint_fleet_get_policy (fleet), 300 * 86400);
-  add_group (fleet, "berlin", "Europe/Berlin", "daily 02:30-04:00", 86400);
-  add_machine (fleet, "b1", "berlin", MAINT_MACHINE_KIND_INFRASTRUCTURE, NULL);
+  maint_test_add_group (fleet, "berlin", "Europe/Berlin", "daily 02:30-04:00", 86400);
+  maint_test_add_machine (fleet, "b1", "berlin", MAINT_MACHINE_KIND_INFRASTRUCTURE, NULL);
   add_activity (fleet, "x", "b1", 600);
 
   /* Saturday 28 March (CET): 02:30-04:00 local is 01:30Z-03:00Z */
@@ -685,7 +632,7 @@ test_blackout (void)
   g_autoptr(MaintFleet) fleet = make_fleet ();
   MaintResourceGroup *group = maint_fleet_lookup_group (fleet, "acme");
   g_autoptr(MaintInterval) blackout =
-    maint_interval_new (T ("2026-03-03T22:00:00Z"), T ("2026-03-03T23:00:00Z"));
+    maint_interval_new (maint_test_at ("2026-03-03T22:00:00Z"), maint_test_at ("2026-03-03T23:00:00Z"));
 
   maint_resource_group_add_blackout (group, blackout);
 
@@ -749,10 +696,10 @@ test_not_before (void)
   g_autoptr(MaintFleet) fleet = make_fleet ();
 
   maint_activity_set_not_before (maint_fleet_lookup_activity (fleet, "a1"),
-                                 T ("2026-03-04T00:00:00Z"));
+                                 maint_test_at ("2026-03-04T00:00:00Z"));
   /* deadlines are objectives, not constraints */
   maint_activity_set_deadline (maint_fleet_lookup_activity (fleet, "a1"),
-                               T ("2026-03-03T00:00:00Z"));
+                               maint_test_at ("2026-03-03T00:00:00Z"));
 
   check_single (fleet, "vm1", "a1", "2026-03-03T23:30:00Z", "2026-03-03T23:45:00Z", "not-before");
   check_single (fleet, "vm1", "a1", "2026-03-04T00:00:00Z", "2026-03-04T00:15:00Z", NULL);
@@ -783,10 +730,10 @@ make_pinned_fleet (void)
   MaintFleet *fleet = make_fleet ();
   MaintActivity *a1 = maint_fleet_lookup_activity (fleet, "a1");
   g_autoptr(MaintInterval) scheduled =
-    maint_interval_new (T ("2026-03-03T12:00:00Z"), T ("2026-03-03T12:15:00Z"));
+    maint_interval_new (maint_test_at ("2026-03-03T12:00:00Z"), maint_test_at ("2026-03-03T12:15:00Z"));
 
   maint_activity_set_scheduled (a1, scheduled);
-  maint_activity_set_announced_at (a1, T ("2026-02-20T00:00:00Z"));
+  maint_activity_set_announced_at (a1, maint_test_at ("2026-02-20T00:00:00Z"));
   maint_machine_set_auto_schedule (maint_fleet_lookup_machine (fleet, "vm1"), FALSE);
   return fleet;
 }
@@ -894,7 +841,7 @@ test_pinned_merged (void)
   }
 
   /* a merged activity that may not start yet */
-  maint_activity_set_not_before (extra, T ("2026-03-03T13:00:00Z"));
+  maint_activity_set_not_before (extra, maint_test_at ("2026-03-03T13:00:00Z"));
   {
     g_autoptr(MaintPlan) plan = merged_plan (fleet);
     assert_verify (fleet, plan,
@@ -1043,7 +990,7 @@ test_group_concurrency (void)
   MaintResourceGroup *acme = maint_fleet_lookup_group (fleet, "acme");
   g_autoptr(MaintPlan) plan = make_parallel_plan (fleet);
 
-  add_group (fleet, "other", "UTC", "daily 22:00-02:00", 86400);
+  maint_test_add_group (fleet, "other", "UTC", "daily 22:00-02:00", 86400);
   maint_machine_set_group (maint_fleet_lookup_machine (fleet, "vm3"), "other");
   maint_slot_set_group (g_ptr_array_index (maint_plan_get_slots (plan), 2), "other");
 
@@ -1236,7 +1183,7 @@ test_pinned_capacity (void)
   for (guint i = 1; i <= 2; i++)
     {
       g_autofree char *id = g_strdup_printf ("a%u", i);
-      g_autoptr(MaintInterval) scheduled = maint_interval_new (T (s), T (e));
+      g_autoptr(MaintInterval) scheduled = maint_interval_new (maint_test_at (s), maint_test_at (e));
 
       maint_activity_set_scheduled (maint_fleet_lookup_activity (fleet, id), scheduled);
     }
@@ -1319,10 +1266,10 @@ make_rollout_fleet (void)
   g_autoptr(MaintWave) first = maint_wave_new ("first");
   g_autoptr(MaintWave) rest = maint_wave_new ("rest");
   g_autoptr(MaintInterval) host_reboots =
-    maint_interval_new (T ("2026-03-04T00:00:00Z"), T ("2026-03-08T00:00:00Z"));
+    maint_interval_new (maint_test_at ("2026-03-04T00:00:00Z"), maint_test_at ("2026-03-08T00:00:00Z"));
   g_autoptr(GError) error = NULL;
 
-  maint_fleet_set_now (fleet, T (NOW));
+  maint_fleet_set_now (fleet, maint_test_at (NOW));
   maint_policy_set_horizon (policy, 28 * 86400);
   maint_policy_set_setup (policy, 300);
   maint_policy_set_min_slot (policy, 900);
@@ -1330,20 +1277,20 @@ make_rollout_fleet (void)
   maint_policy_set_max_concurrent_per_host (policy, 0);
   maint_policy_set_coalesce_with_host_reboot (policy, TRUE);
 
-  add_group (fleet, "stage", "UTC", "daily 22:00-02:00", 86400);
+  maint_test_add_group (fleet, "stage", "UTC", "daily 22:00-02:00", 86400);
   maint_resource_group_set_stage (maint_fleet_lookup_group (fleet, "stage"), MAINT_STAGE_STAGING);
-  add_group (fleet, "prod", "UTC", "daily 22:00-02:00", 86400);
+  maint_test_add_group (fleet, "prod", "UTC", "daily 22:00-02:00", 86400);
   maint_resource_group_set_stage (maint_fleet_lookup_group (fleet, "prod"), MAINT_STAGE_PRODUCTION);
-  add_group (fleet, "prod2", "UTC", "daily 22:00-02:00", 86400);
+  maint_test_add_group (fleet, "prod2", "UTC", "daily 22:00-02:00", 86400);
   maint_resource_group_set_stage (maint_fleet_lookup_group (fleet, "prod2"), MAINT_STAGE_PRODUCTION);
-  add_group (fleet, "hosts", "UTC", "daily 22:00-02:00", 4 * 86400);
+  maint_test_add_group (fleet, "hosts", "UTC", "daily 22:00-02:00", 4 * 86400);
   maint_resource_group_set_stage (maint_fleet_lookup_group (fleet, "hosts"), MAINT_STAGE_INFRASTRUCTURE);
-  add_machine (fleet, "h1", "hosts", MAINT_MACHINE_KIND_HOST, NULL);
-  add_machine (fleet, "h2", "hosts", MAINT_MACHINE_KIND_HOST, NULL);
-  add_machine (fleet, "s1", "stage", MAINT_MACHINE_KIND_VM, "h1");
-  add_machine (fleet, "p1", "prod", MAINT_MACHINE_KIND_VM, "h1");
-  add_machine (fleet, "p2", "prod", MAINT_MACHINE_KIND_VM, "h1");
-  add_machine (fleet, "p3", "prod2", MAINT_MACHINE_KIND_VM, "h2");
+  maint_test_add_machine (fleet, "h1", "hosts", MAINT_MACHINE_KIND_HOST, NULL);
+  maint_test_add_machine (fleet, "h2", "hosts", MAINT_MACHINE_KIND_HOST, NULL);
+  maint_test_add_machine (fleet, "s1", "stage", MAINT_MACHINE_KIND_VM, "h1");
+  maint_test_add_machine (fleet, "p1", "prod", MAINT_MACHINE_KIND_VM, "h1");
+  maint_test_add_machine (fleet, "p2", "prod", MAINT_MACHINE_KIND_VM, "h1");
+  maint_test_add_machine (fleet, "p3", "prod2", MAINT_MACHINE_KIND_VM, "h2");
 
   maint_rollout_set_template_kind (rollout, MAINT_ACTIVITY_KIND_SYSTEM_UPDATE);
   maint_rollout_set_template_summary (rollout, "System update");
@@ -1354,9 +1301,9 @@ make_rollout_fleet (void)
   maint_rollout_set_host_reboot_estimate (rollout, 1800);
   maint_wave_set_select_stage (staging, MAINT_STAGE_STAGING);
   maint_wave_set_share (first, 0.5);
-  maint_wave_set_from (first, T ("2026-03-04T00:00:00Z"));
+  maint_wave_set_from (first, maint_test_at ("2026-03-04T00:00:00Z"));
   maint_wave_set_share (rest, 1.0);
-  maint_wave_set_from (rest, T ("2026-03-05T00:00:00Z"));
+  maint_wave_set_from (rest, maint_test_at ("2026-03-05T00:00:00Z"));
   maint_rollout_add_wave (rollout, staging);
   maint_rollout_add_wave (rollout, first);
   maint_rollout_add_wave (rollout, rest);
@@ -1453,7 +1400,8 @@ make_rollout_plan (MaintFleet       *fleet,
       add_rollout_slot (fleet, plan, "h2", NULL, h2s, h2e);
       if (!(flags & RP_NO_P3_DOWNTIME))
         {
-          g_autoptr(MaintHostDowntime) hd = maint_host_downtime_new ("p3", "h2", T (h2s), T (h2e));
+          g_autoptr(MaintHostDowntime) hd =
+            maint_host_downtime_new ("p3", "h2", maint_test_at (h2s), maint_test_at (h2e));
 
           if (flags & RP_ABSORB_P3)
             maint_host_downtime_set_activities (hd, (const char * const[]) { "upd/p3", NULL });
@@ -1473,16 +1421,6 @@ make_rollout_plan (MaintFleet       *fleet,
   else
     add_count (plan, "p3", 1, 1, 0);
   return plan;
-}
-
-static MaintSlot *
-plan_slot (MaintPlan  *plan,
-           const char *activity)
-{
-  MaintSlot *slot = maint_plan_lookup_slot (plan, activity);
-
-  g_assert_nonnull (slot);
-  return slot;
 }
 
 
@@ -1522,22 +1460,22 @@ test_rollout_slot_names (void)
   g_autoptr(MaintFleet) fleet = make_rollout_fleet ();
   g_autoptr(MaintPlan) plan = make_rollout_plan (fleet, RP_NONE, NULL);
 
-  maint_slot_set_wave (plan_slot (plan, "upd/p2"), "nope");
+  maint_slot_set_wave (maint_test_slot_of (plan, "upd/p2"), "nope");
   assert_verify (fleet, plan,
                  "rollout p2 upd/p2 2026-03-05T22:00:00Z 2026-03-05T22:15:00Z\n");
-  maint_slot_set_wave (plan_slot (plan, "upd/p2"), NULL);
+  maint_slot_set_wave (maint_test_slot_of (plan, "upd/p2"), NULL);
   assert_verify (fleet, plan,
                  "rollout p2 upd/p2 2026-03-05T22:00:00Z 2026-03-05T22:15:00Z\n");
-  maint_slot_set_wave (plan_slot (plan, "upd/p2"), "rest");
-  maint_slot_set_rollout (plan_slot (plan, "upd/p2"), "other");
+  maint_slot_set_wave (maint_test_slot_of (plan, "upd/p2"), "rest");
+  maint_slot_set_rollout (maint_test_slot_of (plan, "upd/p2"), "other");
   assert_verify (fleet, plan,
                  "rollout p2 upd/p2 2026-03-05T22:00:00Z 2026-03-05T22:15:00Z\n");
-  maint_slot_set_rollout (plan_slot (plan, "upd/p2"), "upd");
+  maint_slot_set_rollout (maint_test_slot_of (plan, "upd/p2"), "upd");
   /* a host reboot belongs to no wave */
-  maint_slot_set_wave (plan_slot (plan, "upd/h1"), "rest");
+  maint_slot_set_wave (maint_test_slot_of (plan, "upd/h1"), "rest");
   assert_verify (fleet, plan,
                  "rollout h1 upd/h1 2026-03-07T22:00:00Z 2026-03-07T22:35:00Z\n");
-  maint_slot_set_wave (plan_slot (plan, "upd/h1"), NULL);
+  maint_slot_set_wave (maint_test_slot_of (plan, "upd/h1"), NULL);
   assert_verify (fleet, plan, "");
 }
 
@@ -1550,10 +1488,10 @@ test_rollout_share_count (void)
   g_autoptr(MaintPlan) plan = make_rollout_plan (fleet, RP_NONE, &move);
 
   /* p3 moved to Thursday and into wave rest: first has 1, rest 2 */
-  maint_slot_set_wave (plan_slot (plan, "upd/p3"), "rest");
+  maint_slot_set_wave (maint_test_slot_of (plan, "upd/p3"), "rest");
   assert_verify (fleet, plan, "rollout p1 - - -\n");
   /* in wave first on Thursday it holds */
-  maint_slot_set_wave (plan_slot (plan, "upd/p3"), "first");
+  maint_slot_set_wave (maint_test_slot_of (plan, "upd/p3"), "first");
   assert_verify (fleet, plan, "");
 }
 
@@ -1664,7 +1602,7 @@ test_rollout_absorption (void)
   g_autoptr(MaintPlan) plan = make_rollout_plan (fleet, RP_ABSORB_P3, NULL);
   MaintResourceGroup *prod2 = maint_fleet_lookup_group (fleet, "prod2");
   g_autoptr(MaintInterval) blackout =
-    maint_interval_new (T ("2026-03-07T23:30:00Z"), T ("2026-03-08T00:00:00Z"));
+    maint_interval_new (maint_test_at ("2026-03-07T23:30:00Z"), maint_test_at ("2026-03-08T00:00:00Z"));
 
   assert_verify (fleet, plan, "");
 
@@ -1730,7 +1668,7 @@ test_large (void)
   g_autoptr(MaintPlan) plan = NULL;
   g_autoptr(GPtrArray) violations = NULL;
   g_autofree char *summary = NULL;
-  gint64 now = T ("2026-03-02T00:00:00Z");
+  gint64 now = maint_test_at ("2026-03-02T00:00:00Z");
   gint64 t0;
   const guint n_vms = 100000, n_hosts = 2000, n_groups = 500;
 
@@ -1741,14 +1679,14 @@ test_large (void)
     {
       g_autofree char *name = g_strdup_printf ("g%u", g);
 
-      add_group (fleet, name, g % 2 ? "Europe/Berlin" : "UTC", "daily 00:00-24:00", 0);
+      maint_test_add_group (fleet, name, g % 2 ? "Europe/Berlin" : "UTC", "daily 00:00-24:00", 0);
       maint_resource_group_set_max_concurrent (maint_fleet_lookup_group (fleet, name), 100);
     }
   for (guint h = 0; h < n_hosts; h++)
     {
       g_autofree char *name = g_strdup_printf ("h%u", h);
 
-      add_machine (fleet, name, "g0", MAINT_MACHINE_KIND_HOST, NULL);
+      maint_test_add_machine (fleet, name, "g0", MAINT_MACHINE_KIND_HOST, NULL);
     }
   plan = maint_plan_new (now);
   for (guint i = 0; i < n_vms; i++)
@@ -1762,7 +1700,7 @@ test_large (void)
       guint k = i / n_hosts;
       gint64 start = now + 86400 + (k / 96) * 86400 + (k % 96) * 900;
 
-      add_machine (fleet, name, group, MAINT_MACHINE_KIND_VM, host);
+      maint_test_add_machine (fleet, name, group, MAINT_MACHINE_KIND_VM, host);
       add_activity (fleet, id, name, 600);
       slot = maint_slot_new (name, start, start + 900);
       maint_slot_set_group (slot, group);

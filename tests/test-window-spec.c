@@ -13,6 +13,8 @@
 
 #include <libmaint/libmaint.h>
 
+#include "maint-test-util.h"
+
 #include "maint-window-spec-private.h"
 
 static const char *cases_path;
@@ -306,16 +308,6 @@ test_boxed (void)
 /* ------------------------------------------------------------------ */
 /* Expansion: hand-checked cases from the design's own examples */
 
-static MaintWindowSpec *
-spec (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  MaintWindowSpec *s = maint_window_spec_parse (text, &error);
-
-  g_assert_no_error (error);
-  return s;
-}
-
 static void
 assert_interval (MaintInterval *iv,
                  gint64         start,
@@ -329,10 +321,10 @@ assert_interval (MaintInterval *iv,
 static void
 test_expand_design_examples (void)
 {
-  g_autoptr(MaintWindowSpec) sat = spec ("sat 22:00-02:00");
-  g_autoptr(MaintWindowSpec) gap = spec ("sun 02:30-02:45");
-  g_autoptr(MaintWindowSpec) grow = spec ("daily 02:30-02:45");
-  g_autoptr(MaintWindowSpec) swallowed = spec ("sun 02:30-03:15");
+  g_autoptr(MaintWindowSpec) sat = maint_test_spec ("sat 22:00-02:00");
+  g_autoptr(MaintWindowSpec) gap = maint_test_spec ("sun 02:30-02:45");
+  g_autoptr(MaintWindowSpec) grow = maint_test_spec ("daily 02:30-02:45");
+  g_autoptr(MaintWindowSpec) swallowed = maint_test_spec ("sun 02:30-03:15");
   g_autoptr(GError) error = NULL;
   g_autoptr(MaintInterval) iv = NULL;
 
@@ -364,8 +356,8 @@ test_expand_design_examples (void)
 static void
 test_expand_edges (void)
 {
-  g_autoptr(MaintWindowSpec) s = spec ("sat 22:00-02:00");
-  g_autoptr(MaintWindowSpec) weekdays = spec ("mon-fri 09:00-17:00");
+  g_autoptr(MaintWindowSpec) s = maint_test_spec ("sat 22:00-02:00");
+  g_autoptr(MaintWindowSpec) weekdays = maint_test_spec ("mon-fri 09:00-17:00");
   g_autoptr(GError) error = NULL;
   g_autoptr(MaintInterval) iv = NULL;
   g_autoptr(GPtrArray) occ = NULL;
@@ -474,8 +466,8 @@ test_expand_edges (void)
 static void
 test_fast_path (void)
 {
-  g_autoptr(MaintWindowSpec) a = spec ("daily 22:00-05:00");
-  g_autoptr(MaintWindowSpec) b = spec ("sat,sun 10:00-14:00");
+  g_autoptr(MaintWindowSpec) a = maint_test_spec ("daily 22:00-05:00");
+  g_autoptr(MaintWindowSpec) b = maint_test_spec ("sat,sun 10:00-14:00");
   MaintWindowSpec *both[2] = { a, b };
   g_autoptr(GArray) scratch = g_array_new (FALSE, FALSE, sizeof (gint64));
   const MaintTz *tz = maint_tz_get ("America/New_York", NULL);
