@@ -63,7 +63,7 @@ VALGRIND_SKIP="$ASAN_SKIP -s /scheduler/deterministic -s /scheduler-quality/coun
 -s /scheduler-quality/optimum/seed-2 -s /scheduler-quality/optimum/seed-7 \
 -s /scheduler-quality/optimum/seed-8 -s /scheduler-quality/optimum/seed-9 \
 -s /scheduler-quality/optimum/seed-11 -s /scheduler-quality/optimum/seed-12 \
--s /scheduler-quality/optimum/seed-13 \
+-s /scheduler-quality/optimum/seed-13 -s /scheduler-quality/stuck-walk \
 -s /simulation/all-succeed -s /simulation/announced-stay -s /simulation/halt \
 -s /simulation/fixed-waves -s /simulation/absorbed -s /simulation/deterministic \
 -s /simulation/postponed -s /simulation/in-progress \
