@@ -1277,14 +1277,14 @@ make_rollout_fleet (void)
   maint_policy_set_max_concurrent_per_host (policy, 0);
   maint_policy_set_coalesce_with_host_reboot (policy, TRUE);
 
-  maint_test_add_group (fleet, "stage", "UTC", "daily 22:00-02:00", 86400);
-  maint_resource_group_set_stage (maint_fleet_lookup_group (fleet, "stage"), MAINT_STAGE_STAGING);
-  maint_test_add_group (fleet, "prod", "UTC", "daily 22:00-02:00", 86400);
-  maint_resource_group_set_stage (maint_fleet_lookup_group (fleet, "prod"), MAINT_STAGE_PRODUCTION);
-  maint_test_add_group (fleet, "prod2", "UTC", "daily 22:00-02:00", 86400);
-  maint_resource_group_set_stage (maint_fleet_lookup_group (fleet, "prod2"), MAINT_STAGE_PRODUCTION);
-  maint_test_add_group (fleet, "hosts", "UTC", "daily 22:00-02:00", 4 * 86400);
-  maint_resource_group_set_stage (maint_fleet_lookup_group (fleet, "hosts"), MAINT_STAGE_INFRASTRUCTURE);
+  maint_resource_group_set_stage (maint_test_add_group (fleet, "stage", "UTC", "daily 22:00-02:00", 86400),
+                                  MAINT_STAGE_STAGING);
+  maint_resource_group_set_stage (maint_test_add_group (fleet, "prod", "UTC", "daily 22:00-02:00", 86400),
+                                  MAINT_STAGE_PRODUCTION);
+  maint_resource_group_set_stage (maint_test_add_group (fleet, "prod2", "UTC", "daily 22:00-02:00", 86400),
+                                  MAINT_STAGE_PRODUCTION);
+  maint_resource_group_set_stage (maint_test_add_group (fleet, "hosts", "UTC", "daily 22:00-02:00", 4 * 86400),
+                                  MAINT_STAGE_INFRASTRUCTURE);
   maint_test_add_machine (fleet, "h1", "hosts", MAINT_MACHINE_KIND_HOST, NULL);
   maint_test_add_machine (fleet, "h2", "hosts", MAINT_MACHINE_KIND_HOST, NULL);
   maint_test_add_machine (fleet, "s1", "stage", MAINT_MACHINE_KIND_VM, "h1");
@@ -1679,8 +1679,8 @@ test_large (void)
     {
       g_autofree char *name = g_strdup_printf ("g%u", g);
 
-      maint_test_add_group (fleet, name, g % 2 ? "Europe/Berlin" : "UTC", "daily 00:00-24:00", 0);
-      maint_resource_group_set_max_concurrent (maint_fleet_lookup_group (fleet, name), 100);
+      maint_resource_group_set_max_concurrent (
+        maint_test_add_group (fleet, name, g % 2 ? "Europe/Berlin" : "UTC", "daily 00:00-24:00", 0), 100);
     }
   for (guint h = 0; h < n_hosts; h++)
     {
