@@ -55,6 +55,18 @@ class ManPage(unittest.TestCase):
                 with self.subTest(command=cmd, option=option):
                     self.assertIn(option, page)
 
+    def test_usage_names_each_argument_once(self):
+        # GLib prints the G_OPTION_REMAINING description before the
+        # context's parameter string: naming the arguments in both printed
+        # them twice ("plan [OPTION…] FLEET.json FLEET.json — …")
+        for cmd in commands():
+            out = subprocess.run([MAINTCTL, cmd, '--help'], capture_output=True, text=True).stdout
+            usage = re.search(r'^\s+%s \[OPTION…\](.*)$' % cmd, out, re.M)
+            with self.subTest(command=cmd):
+                self.assertIsNotNone(usage, out)
+                args = usage.group(1).split(' — ')[0].split()
+                self.assertEqual(len(args), len(set(args)), usage.group(0))
+
 
 if __name__ == '__main__':
     unittest.main(verbosity=2)

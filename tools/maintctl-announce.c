@@ -27,7 +27,7 @@ maintctl_announce (int    argc,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, "FLEET.json PLAN.json" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("FLEET.json PLAN.json — record a plan's announced slots in the fleet");
+  g_autoptr(GOptionContext) context = g_option_context_new ("— record a plan's announced slots in the fleet");
   g_autoptr(GError) error = NULL;
   g_autoptr(MaintFleet) fleet = NULL;
   g_autoptr(MaintPlan) plan = NULL;

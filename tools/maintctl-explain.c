@@ -23,7 +23,7 @@ maintctl_explain (int    argc,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, "FLEET.json MACHINE" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("FLEET.json MACHINE — explain a machine's slot");
+  g_autoptr(GOptionContext) context = g_option_context_new ("— explain a machine's slot");
   g_autoptr(GError) error = NULL;
   g_autoptr(MaintFleet) fleet = NULL;
   g_autoptr(MaintScheduler) scheduler = NULL;

@@ -72,7 +72,7 @@ maintctl_plan (int    argc,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, "FLEET.json" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("FLEET.json — plan the queued maintenance");
+  g_autoptr(GOptionContext) context = g_option_context_new ("— plan the queued maintenance");
   g_autoptr(GError) error = NULL;
   g_autoptr(MaintFleet) fleet = NULL;
   g_autoptr(MaintPlan) previous = NULL;

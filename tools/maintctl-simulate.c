@@ -109,7 +109,7 @@ maintctl_simulate (int    argc,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, "FLEET.json" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("FLEET.json — advance a clock over the plan, with outcomes");
+  g_autoptr(GOptionContext) context = g_option_context_new ("— advance a clock over the plan, with outcomes");
   g_autoptr(GError) error = NULL;
   g_autoptr(MaintFleet) fleet = NULL;
   g_autoptr(MaintSimulation) simulation = NULL;
