@@ -1528,7 +1528,7 @@ maint_json_read_time_zone (MaintJsonReader  *self,
                            const char      **out,
                            GError          **error)
 {
-  const char *zone;
+  const char *zone = NULL;
 
   if (!maint_json_read_string (self, node, MAINT_JSON_FLAGS_NAME, &zone, error))
     return FALSE;
