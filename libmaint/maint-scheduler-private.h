@@ -160,6 +160,14 @@ struct _MaintSolver
   GArray                *slots;        /* MaintSolverSlot */
   guint                  n_pinned_slots;
   guint                 *pinned_base;  /* activities per pinned slot */
+  guint                 *pinned_start; /* pinned slots of each machine, CSR */
+  guint                 *pinned_slots;
+  MaintRebootKind       *pinned_reboot; /* each pinned slot's own reboot */
+  guint                 *touched;      /* pinned slots that took merges */
+  guint                  n_touched;
+  guint                 *free_acts;    /* the activities the greedy places */
+  guint                  n_free_acts;
+  struct _MaintSolverScore *fixed_score; /* what no round changes */
   MaintTlFleet          *fleet_down;
 
   struct _MaintSolverUnit *units;

@@ -114,7 +114,7 @@ typedef struct _MaintSolverWhy
 } Why;
 
 /* The lexicographic objective of the design, smaller is better. */
-typedef struct
+typedef struct _MaintSolverScore
 {
   gint64 unscheduled[3];        /* emergency, urgent, normal */
   gint64 missed;
@@ -172,6 +172,12 @@ solver_free (MaintSolver *S)
   g_free (S->acts);
   g_free (S->act_order);
   g_free (S->pinned_base);
+  g_free (S->pinned_start);
+  g_free (S->pinned_slots);
+  g_free (S->pinned_reboot);
+  g_free (S->touched);
+  g_free (S->free_acts);
+  g_free (S->fixed_score);
   g_free (S->units);
   g_free (S->name_rank);
   g_free (S->succ_start);
@@ -1144,8 +1150,9 @@ solver_try_merge (MaintSolver *S,
   const MaintSolverAct *a = &S->acts[act];
   const MaintSolverGroup *g = &S->groups[S->machines[a->machine].group];
 
-  for (guint i = 0; i < S->n_pinned_slots; i++)
+  for (guint p = S->pinned_start[a->machine]; p < S->pinned_start[a->machine + 1]; p++)
     {
+      guint i = S->pinned_slots[p];
       MaintSolverSlot *slot = solver_slot (S, i);
       gint64 need = S->setup + a->estimate;
       gint64 notice = a->priority == MAINT_PRIORITY_EMERGENCY ? S->emergency_notice : g->notice;
@@ -1171,6 +1178,8 @@ solver_try_merge (MaintSolver *S,
       if (k >= g->n_bounds || g->bounds[2 * k] > slot->start || g->bounds[2 * k + 1] < slot->end)
         continue;
 
+      if (slot->n_acts == S->pinned_base[i])
+        S->touched[S->n_touched++] = i;
       slot->acts = g_renew (guint, slot->acts, slot->n_acts + 1);
       slot->acts[slot->n_acts++] = act;
       slot->reboot = MAX (slot->reboot, a->reboot);
@@ -1569,19 +1578,22 @@ solver_reset (MaintSolver *S)
     }
   while (S->slots->len > S->n_pinned_slots)
     solver_pop (S);
-  for (guint i = 0; i < S->n_pinned_slots; i++)
+  /* Only the pinned slots that took merges, only the greedy's
+   * activities: a fleet re-planned after announcing is mostly pinned, and
+   * the annealing resets thousands of times */
+  for (guint t = 0; t < S->n_touched; t++)
     {
+      guint i = S->touched[t];
       MaintSolverSlot *slot = solver_slot (S, i);
+
       for (guint j = S->pinned_base[i]; j < slot->n_acts; j++)
         S->acts[slot->acts[j]].slot = -1;
       slot->n_acts = S->pinned_base[i];
-      slot->reboot = MAINT_REBOOT_KIND_NONE;
-      for (guint j = 0; j < slot->n_acts; j++)
-        slot->reboot = MAX (slot->reboot, S->acts[slot->acts[j]].reboot);
+      slot->reboot = S->pinned_reboot[i];
     }
-  for (guint i = 0; i < S->n_acts; i++)
-    if (!S->acts[i].pinned && !S->acts[i].held && S->machines[S->acts[i].machine].auto_schedule)
-      g_clear_pointer (&S->acts[i].detail, g_free);
+  S->n_touched = 0;
+  for (guint k = 0; k < S->n_free_acts; k++)
+    g_clear_pointer (&S->acts[S->free_acts[k]].detail, g_free);
 }
 
 static void
@@ -1630,6 +1642,31 @@ solver_add_pinned (MaintSolver *S)
   S->pinned_base = g_new0 (guint, MAX (S->n_pinned_slots, 1));
   for (guint i = 0; i < S->n_pinned_slots; i++)
     S->pinned_base[i] = solver_slot (S, i)->n_acts;
+}
+
+/* The pinned slots (announced ones and a rollout's host reboots) of each
+ * machine, once they are all there: a merge or a repacking asks for one
+ * machine's, and a fleet re-planned after announcing has tens of
+ * thousands of them. */
+static void
+solver_index_pinned (MaintSolver *S)
+{
+  S->pinned_start = g_new0 (guint, S->n_machines + 1);
+  S->pinned_slots = g_new (guint, MAX (S->n_pinned_slots, 1));
+  S->pinned_reboot = g_new (MaintRebootKind, MAX (S->n_pinned_slots, 1));
+  S->touched = g_new (guint, MAX (S->n_pinned_slots, 1));
+  for (guint i = 0; i < S->n_pinned_slots; i++)
+    S->pinned_reboot[i] = solver_slot (S, i)->reboot;
+  for (guint i = 0; i < S->n_pinned_slots; i++)
+    S->pinned_start[solver_slot (S, i)->machine + 1]++;
+  for (guint m = 0; m < S->n_machines; m++)
+    S->pinned_start[m + 1] += S->pinned_start[m];
+  {
+    g_autofree guint *fill = g_memdup2 (S->pinned_start, (S->n_machines + 1) * sizeof (guint));
+
+    for (guint i = 0; i < S->n_pinned_slots; i++)
+      S->pinned_slots[fill[solver_slot (S, i)->machine]++] = i;
+  }
 }
 
 /* One greedy pass over the units in rank order, order edges permitting. */
@@ -1690,32 +1727,84 @@ solver_greedy (MaintSolver  *S,
 }
 
 static void
+score_act (MaintSolver *S,
+           Score       *score,
+           guint        act)
+{
+  const MaintSolverAct *a = &S->acts[act];
+  const MaintSolverSlot *slot;
+
+  if (a->slot < 0)
+    {
+      score->unscheduled[MAINT_PRIORITY_EMERGENCY - a->priority]++;
+      return;
+    }
+  slot = solver_slot (S, a->slot);
+  if (a->deadline != 0 && slot->end > a->deadline)
+    {
+      score->missed++;
+      score->lateness += slot->end - a->deadline;
+    }
+  if (!slot->pinned && a->earliest > 0)
+    score->delay += MAX (0, slot->start - a->earliest);
+}
+
+static gboolean
+slot_reboots (const MaintSolverSlot *slot)
+{
+  return slot->reboot != MAINT_REBOOT_KIND_NONE && slot->n_acts > 0;
+}
+
+/* The part of the score no round changes: the activities the greedy does
+ * not place (pinned, held, automatic scheduling off) and the pinned slots
+ * as they are before any merge. Taken once the units are built. */
+static void
+solver_fix_score (MaintSolver *S)
+{
+  g_autofree guchar *is_free = g_new0 (guchar, MAX (S->n_acts, 1));
+
+  S->free_acts = g_new (guint, MAX (S->n_acts, 1));
+  S->n_free_acts = 0;
+  for (guint u = 0; u < S->n_units; u++)
+    {
+      const MaintSolverMachine *m = &S->machines[S->units[u].machine];
+
+      for (guint k = 0; k < m->n_acts; k++)
+        {
+          guint act = S->act_order[m->first_act + k];
+
+          S->free_acts[S->n_free_acts++] = act;
+          is_free[act] = TRUE;
+        }
+    }
+  S->fixed_score = g_new0 (Score, 1);
+  for (guint i = 0; i < S->n_acts; i++)
+    if (!is_free[i])
+      score_act (S, S->fixed_score, i);
+  for (guint i = 0; i < S->n_pinned_slots; i++)
+    if (slot_reboots (solver_slot (S, i)))
+      S->fixed_score->reboots++;
+}
+
+/* The objective of the current placement, in time proportional to what
+ * the greedy placed, not to the fleet. */
+static void
 solver_score (MaintSolver *S,
               Score       *score)
 {
-  memset (score, 0, sizeof *score);
-  for (guint i = 0; i < S->n_acts; i++)
-    {
-      const MaintSolverAct *a = &S->acts[i];
-      const MaintSolverSlot *slot;
-
-      if (a->slot < 0)
-        {
-          score->unscheduled[MAINT_PRIORITY_EMERGENCY - a->priority]++;
-          continue;
-        }
-      slot = solver_slot (S, a->slot);
-      if (a->deadline != 0 && slot->end > a->deadline)
-        {
-          score->missed++;
-          score->lateness += slot->end - a->deadline;
-        }
-      if (!slot->pinned && a->earliest > 0)
-        score->delay += MAX (0, slot->start - a->earliest);
-    }
-  for (guint i = 0; i < S->slots->len; i++)
-    if (solver_slot (S, i)->reboot != MAINT_REBOOT_KIND_NONE && solver_slot (S, i)->n_acts > 0)
+  *score = *S->fixed_score;
+  for (guint k = 0; k < S->n_free_acts; k++)
+    score_act (S, score, S->free_acts[k]);
+  for (guint i = S->n_pinned_slots; i < S->slots->len; i++)
+    if (slot_reboots (solver_slot (S, i)))
       score->reboots++;
+  for (guint t = 0; t < S->n_touched; t++)
+    {
+      guint i = S->touched[t];
+
+      score->reboots += slot_reboots (solver_slot (S, i)) -
+                        (S->pinned_reboot[i] != MAINT_REBOOT_KIND_NONE && S->pinned_base[i] > 0);
+    }
 }
 
 static int
@@ -1731,12 +1820,17 @@ score_cmp (const Score *a,
 }
 
 /* A copy of the placement, so the best round can be put back without
- * running the greedy again. */
+ * running the greedy again: the slots the greedy made, the pinned slots
+ * that took merges, and the greedy's activities. What no round changes
+ * is not copied. */
 typedef struct
 {
-  MaintSolverSlot        *slots;
+  MaintSolverSlot        *slots;      /* from n_pinned_slots on */
   guint                   n_slots;
-  gint32                 *act_slot;
+  MaintSolverSlot        *touched;    /* pinned slots with merges */
+  guint                  *touched_index;
+  guint                   n_touched;
+  gint32                 *act_slot;   /* by position in free_acts */
   MaintUnscheduledReason *reason;
   char                  **detail;
   Why                   **why;
@@ -1748,6 +1842,8 @@ snapshot_clear (Snapshot *snap)
 {
   for (guint i = 0; i < snap->n_slots; i++)
     g_free (snap->slots[i].acts);
+  for (guint i = 0; i < snap->n_touched; i++)
+    g_free (snap->touched[i].acts);
   for (guint i = 0; i < snap->n_acts; i++)
     {
       g_free (snap->detail[i]);
@@ -1755,10 +1851,12 @@ snapshot_clear (Snapshot *snap)
     }
   g_clear_pointer (&snap->why, g_free);
   g_clear_pointer (&snap->slots, g_free);
+  g_clear_pointer (&snap->touched, g_free);
+  g_clear_pointer (&snap->touched_index, g_free);
   g_clear_pointer (&snap->act_slot, g_free);
   g_clear_pointer (&snap->reason, g_free);
   g_clear_pointer (&snap->detail, g_free);
-  snap->n_slots = snap->n_acts = 0;
+  snap->n_slots = snap->n_touched = snap->n_acts = 0;
 }
 
 static void
@@ -1766,22 +1864,32 @@ snapshot_take (MaintSolver *S,
                Snapshot    *snap)
 {
   snapshot_clear (snap);
-  snap->n_slots = S->slots->len;
-  snap->slots = g_memdup2 (S->slots->data, S->slots->len * sizeof (MaintSolverSlot));
+  snap->n_slots = S->slots->len - S->n_pinned_slots;
+  snap->slots = g_memdup2 (solver_slot (S, S->n_pinned_slots), snap->n_slots * sizeof (MaintSolverSlot));
   for (guint i = 0; i < snap->n_slots; i++)
     snap->slots[i].acts = g_memdup2 (snap->slots[i].acts, snap->slots[i].n_acts * sizeof (guint));
-  snap->n_acts = S->n_acts;
-  snap->act_slot = g_new (gint32, MAX (S->n_acts, 1));
-  snap->reason = g_new (MaintUnscheduledReason, MAX (S->n_acts, 1));
-  snap->detail = g_new (char *, MAX (S->n_acts, 1));
-  snap->why = g_new0 (Why *, MAX (S->n_acts, 1));
-  for (guint i = 0; i < S->n_acts; i++)
+  snap->n_touched = S->n_touched;
+  snap->touched = g_new (MaintSolverSlot, MAX (S->n_touched, 1));
+  snap->touched_index = g_memdup2 (S->touched, MAX (S->n_touched, 1) * sizeof (guint));
+  for (guint t = 0; t < S->n_touched; t++)
     {
-      if (S->acts[i].slot < 0 && S->why[i] != NULL)
-        snap->why[i] = g_memdup2 (S->why[i], sizeof (Why));
-      snap->act_slot[i] = S->acts[i].slot;
-      snap->reason[i] = S->acts[i].reason;
-      snap->detail[i] = g_strdup (S->acts[i].detail);
+      snap->touched[t] = *solver_slot (S, S->touched[t]);
+      snap->touched[t].acts = g_memdup2 (snap->touched[t].acts, snap->touched[t].n_acts * sizeof (guint));
+    }
+  snap->n_acts = S->n_free_acts;
+  snap->act_slot = g_new (gint32, MAX (snap->n_acts, 1));
+  snap->reason = g_new (MaintUnscheduledReason, MAX (snap->n_acts, 1));
+  snap->detail = g_new (char *, MAX (snap->n_acts, 1));
+  snap->why = g_new0 (Why *, MAX (snap->n_acts, 1));
+  for (guint k = 0; k < snap->n_acts; k++)
+    {
+      const MaintSolverAct *a = &S->acts[S->free_acts[k]];
+
+      if (a->slot < 0 && S->why[S->free_acts[k]] != NULL)
+        snap->why[k] = g_memdup2 (S->why[S->free_acts[k]], sizeof (Why));
+      snap->act_slot[k] = a->slot;
+      snap->reason[k] = a->reason;
+      snap->detail[k] = g_strdup (a->detail);
     }
 }
 
@@ -1793,6 +1901,19 @@ snapshot_restore_full (MaintSolver *S,
                        gboolean     steal)
 {
   solver_reset (S);
+  for (guint t = 0; t < snap->n_touched; t++)
+    {
+      /* Pinned slots stay occupied; only merged activities differ */
+      MaintSolverSlot *slot = solver_slot (S, snap->touched_index[t]);
+
+      g_free (slot->acts);
+      *slot = snap->touched[t];
+      if (steal)
+        snap->touched[t].acts = NULL;
+      else
+        slot->acts = g_memdup2 (slot->acts, slot->n_acts * sizeof (guint));
+      S->touched[S->n_touched++] = snap->touched_index[t];
+    }
   for (guint i = 0; i < snap->n_slots; i++)
     {
       MaintSolverSlot copy = snap->slots[i];
@@ -1801,30 +1922,22 @@ snapshot_restore_full (MaintSolver *S,
         snap->slots[i].acts = NULL;
       else
         copy.acts = g_memdup2 (copy.acts, copy.n_acts * sizeof (guint));
-      if (i < S->n_pinned_slots)
-        {
-          /* Pinned slots stay occupied; only merged activities differ */
-          MaintSolverSlot *slot = solver_slot (S, i);
-          g_free (slot->acts);
-          *slot = copy;
-        }
-      else
-        {
-          g_array_append_val (S->slots, copy);
-          solver_occupy (S, &copy, +1);
-        }
+      g_array_append_val (S->slots, copy);
+      solver_occupy (S, &copy, +1);
     }
-  for (guint i = 0; i < S->n_acts; i++)
+  for (guint k = 0; k < snap->n_acts; k++)
     {
-      S->acts[i].slot = snap->act_slot[i];
-      S->acts[i].reason = snap->reason[i];
+      guint i = S->free_acts[k];
+
+      S->acts[i].slot = snap->act_slot[k];
+      S->acts[i].reason = snap->reason[k];
       g_free (S->acts[i].detail);
-      S->acts[i].detail = g_strdup (snap->detail[i]);
-      if (snap->why[i] != NULL)
+      S->acts[i].detail = g_strdup (snap->detail[k]);
+      if (snap->why[k] != NULL)
         {
           if (S->why[i] == NULL)
             S->why[i] = g_new (Why, 1);
-          *S->why[i] = *snap->why[i];
+          *S->why[i] = *snap->why[k];
         }
     }
 }
@@ -2808,9 +2921,7 @@ repack_set (MaintSolver *S,
         continue;
       /* An announced slot of the machine could take merges the search
        * would not undo */
-      for (guint i = 0; i < S->n_pinned_slots && in; i++)
-        in = solver_slot (S, i)->machine != S->units[v].machine;
-      if (!in)
+      if (S->pinned_start[S->units[v].machine] < S->pinned_start[S->units[v].machine + 1])
         continue;
       if (n == REPACK_MAX_UNITS)
         return 0;
@@ -3429,7 +3540,9 @@ solver_new (MaintScheduler  *self,
     return NULL;
   solver_add_pinned (S);
   maint_solver_rollout_host_reboots (S);
+  solver_index_pinned (S);
   solver_build_units (S);
+  solver_fix_score (S);
   if (!solver_solve (S, error))
     return NULL;
   return g_steal_pointer (&S);

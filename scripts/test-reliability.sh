@@ -67,7 +67,7 @@ ASAN_SKIP="-s /scheduler/random-fleets/1-100 -s /scheduler/random-fleets/101-200
 -s /scheduler-quality/optimum/seed-8 -s /scheduler-quality/optimum/seed-9 \
 -s /scheduler-quality/optimum/seed-11 -s /scheduler-quality/optimum/seed-12 \
 -s /scheduler-quality/optimum/seed-13"
-VALGRIND_SKIP="$ASAN_SKIP -s /scheduler/deterministic \
+VALGRIND_SKIP="$ASAN_SKIP -s /scheduler/deterministic -s /scheduler/pinned/replan-announced \
 -s /scheduler-quality/optimum/seed-2 -s /scheduler-quality/stuck-walk \
 -s /simulation/all-succeed -s /simulation/announced-stay -s /simulation/halt \
 -s /simulation/fixed-waves -s /simulation/absorbed -s /simulation/deterministic \

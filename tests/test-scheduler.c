@@ -1019,6 +1019,87 @@ check_unscheduled_really (MaintFleet *fleet,
     }
 }
 
+/* The daily cycle on crowded fleets: plan, announce the slots due within
+ * two days, queue more work on every machine with an announced slot, plan
+ * again. The announced slots come back exactly; the new work joins them
+ * where it fits (merges), which the repair and annealing rounds undo and
+ * redo many times over; the plan verifies, nothing that was left out
+ * could have been placed, and planning twice gives the same plan. */
+static void
+test_replan_announced (void)
+{
+  /* MAINT_TEST_REDUCED=1 (ASan): two fleets */
+  guint32 last = g_strcmp0 (g_getenv ("MAINT_TEST_REDUCED"), "1") == 0 ? 2 : 5;
+  guint n_merged = 0, n_pinned = 0;
+
+  for (guint32 seed = 1; seed <= last; seed++)
+    {
+      MaintFleetGenParams params;
+      g_autoptr(MaintFleet) fleet = NULL;
+      g_autoptr(MaintPlan) plan = NULL, again = NULL, twice = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *json = NULL, *json_twice = NULL;
+      g_autoptr(GHashTable) extra = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      GPtrArray *slots;
+      guint announced;
+
+      maint_fleet_gen_params_small (&params, seed);
+      fleet = maint_fleet_gen (&params);
+      /* Room in the slots for work to join them */
+      maint_policy_set_min_slot (maint_fleet_get_policy (fleet), 3600);
+      plan = plan_fleet (fleet);
+      announced = maint_plan_announce (plan, fleet, maint_fleet_get_now (fleet) + 2 * 86400, &error);
+      g_assert_no_error (error);
+      n_pinned += announced;
+
+      slots = maint_plan_get_slots (plan);
+      for (guint i = 0; i < slots->len; i++)
+        {
+          MaintSlot *slot = g_ptr_array_index (slots, i);
+          const char *machine = maint_slot_get_machine (slot);
+          g_autofree char *id = NULL;
+
+          if (maint_slot_get_announce_by (slot) > maint_fleet_get_now (fleet) + 2 * 86400 ||
+              g_hash_table_contains (extra, machine))
+            continue;
+          id = g_strdup_printf ("extra-%s", machine);
+          /* Every third one reboots: it may only join a rebooting slot's
+           * machine when that is not a host with guests */
+          add_activity (fleet, id, machine, 60, i % 3 == 0 ? MAINT_REBOOT_KIND_WARM : MAINT_REBOOT_KIND_NONE);
+          g_hash_table_insert (extra, g_strdup (machine), g_steal_pointer (&id));
+        }
+
+      again = plan_fleet (fleet);
+      check_unscheduled_really (fleet, again);
+      for (guint i = 0; i < slots->len; i++)
+        {
+          MaintSlot *slot = g_ptr_array_index (slots, i);
+          const char * const *acts = maint_slot_get_activities (slot);
+          MaintSlot *now;
+
+          if (maint_slot_get_announce_by (slot) > maint_fleet_get_now (fleet) + 2 * 86400)
+            continue;
+          now = maint_test_slot_of (again, acts[0]);
+          g_assert_nonnull (now);
+          g_assert_cmpstr (maint_slot_get_machine (now), ==, maint_slot_get_machine (slot));
+          g_assert_cmpint (maint_slot_get_start (now), ==, maint_slot_get_start (slot));
+          g_assert_cmpint (maint_slot_get_end (now), ==, maint_slot_get_end (slot));
+          for (guint j = 0; acts[j] != NULL; j++)
+            g_assert_true (maint_test_slot_of (again, acts[j]) == now);
+          if (g_strv_length ((char **) maint_slot_get_activities (now)) > g_strv_length ((char **) acts))
+            n_merged++;
+        }
+
+      twice = plan_fleet (fleet);
+      json = maint_plan_to_data (again, NULL);
+      json_twice = maint_plan_to_data (twice, NULL);
+      g_assert_cmpstr (json, ==, json_twice);
+    }
+  g_test_message ("%u activities announced, %u announced slots took new work", n_pinned, n_merged);
+  g_assert_cmpuint (n_pinned, >, 20 * last);
+  g_assert_cmpuint (n_merged, >, 5 * last);
+}
+
 /* Seeds [first, last] of the 200: two test cases, so that meson can run
  * them side by side (tests/meson.build) */
 typedef struct
@@ -1075,6 +1156,7 @@ main (int    argc,
   g_test_add_func ("/scheduler/auto-schedule-off", test_auto_schedule_off);
   g_test_add_func ("/scheduler/pinned/kept", test_pinned);
   g_test_add_func ("/scheduler/pinned/merge", test_pinned_merge);
+  g_test_add_func ("/scheduler/pinned/replan-announced", test_replan_announced);
   g_test_add_func ("/scheduler/capacity/fleet", test_fleet_concurrency);
   g_test_add_func ("/scheduler/capacity/host", test_host_concurrency);
   g_test_add_func ("/scheduler/capacity/group", test_group_concurrency);
