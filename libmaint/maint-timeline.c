@@ -107,24 +107,25 @@ maint_tl_list_remove (MaintTlList *list,
 typedef struct
 {
   gint64 t;
-  gint32 delta;
   gint32 tag;
-} TlEvent;
+} TlStart;
 
 static int
-tl_event_cmp (gconstpointer pa,
-              gconstpointer pb)
+tl_instant_cmp (const void *pa,
+                const void *pb)
 {
-  const TlEvent *a = pa, *b = pb;
+  gint64 a = *(const gint64 *) pa, b = *(const gint64 *) pb;
 
-  /* At one instant, ends before starts: intervals are half-open */
-  if (a->t != b->t)
-    return a->t < b->t ? -1 : 1;
-  if (a->delta != b->delta)
-    return a->delta < b->delta ? -1 : 1;
-  return (a->tag > b->tag) - (a->tag < b->tag);
+  return (a > b) - (a < b);
 }
 
+/* The sweep over the intervals that meet [start, end). Their starts come
+ * in order from the list (sorted by start); only their ends are sorted
+ * here (by insertion when few: the ends of intervals of similar length
+ * come nearly sorted). At one instant ends go before starts
+ * (intervals are half-open), and the witness of a run is the largest tag
+ * among the starts at the last instant that had any, as when all events
+ * were sorted by (instant, +/-, tag). */
 gboolean
 maint_tl_list_check (const MaintTlList *list,
                      gint64             start,
@@ -134,11 +135,14 @@ maint_tl_list_check (const MaintTlList *list,
                      gint32             exclude,
                      MaintTlConflict   *conflict)
 {
-  TlEvent stack_events[64];
-  g_autofree TlEvent *heap_events = NULL;
-  TlEvent *events = stack_events;
+  TlStart stack_starts[32];
+  gint64 stack_ends[32];
+  g_autofree TlStart *heap_starts = NULL;
+  g_autofree gint64 *heap_ends = NULL;
+  TlStart *starts = stack_starts;
+  gint64 *ends = stack_ends;
   const MaintTlInterval *items = maint_tl_list_items (list);
-  guint n_events = 0, cap = G_N_ELEMENTS (stack_events);
+  guint n = 0, cap = G_N_ELEMENTS (stack_starts), i = 0, j = 0;
   MaintTlInterval key = { start - pad - list->max_len, G_MININT64, G_MININT32 };
   gint count = 0, best = 0;
   gboolean in_run = FALSE, found = FALSE;
@@ -147,52 +151,80 @@ maint_tl_list_check (const MaintTlList *list,
 
   g_assert (limit > 0);
 
-  for (guint i = tl_list_lower (list, &key); i < list->len; i++)
+  for (guint k = tl_list_lower (list, &key); k < list->len; k++)
     {
-      const MaintTlInterval *it = &items[i];
+      const MaintTlInterval *it = &items[k];
       gint64 s = it->start - pad, e = it->end + pad;
 
       if (s >= end)
         break;
       if (e <= start || it->tag == exclude)
         continue;
-      if (n_events + 2 > cap)
+      if (n == cap)
         {
           cap *= 2;
-          if (heap_events == NULL)
+          if (heap_starts == NULL)
             {
-              heap_events = g_new (TlEvent, cap);
-              memcpy (heap_events, stack_events, n_events * sizeof (TlEvent));
+              heap_starts = g_new (TlStart, cap);
+              heap_ends = g_new (gint64, cap);
+              memcpy (heap_starts, stack_starts, n * sizeof (TlStart));
+              memcpy (heap_ends, stack_ends, n * sizeof (gint64));
             }
           else
-            heap_events = g_renew (TlEvent, heap_events, cap);
-          events = heap_events;
+            {
+              heap_starts = g_renew (TlStart, heap_starts, cap);
+              heap_ends = g_renew (gint64, heap_ends, cap);
+            }
+          starts = heap_starts;
+          ends = heap_ends;
         }
-      events[n_events++] = (TlEvent) { MAX (s, start), +1, it->tag };
-      events[n_events++] = (TlEvent) { e, -1, it->tag };
+      starts[n] = (TlStart) { MAX (s, start), it->tag };
+      ends[n++] = e;
     }
 
   /* Fewer overlapping intervals than the limit: nothing can be overloaded */
-  if (n_events / 2 < limit)
+  if (n < limit)
     return TRUE;
 
-  qsort (events, n_events, sizeof (TlEvent), tl_event_cmp);
+  if (n > G_N_ELEMENTS (stack_ends))
+    qsort (ends, n, sizeof (gint64), tl_instant_cmp);
+  else
+    for (guint k = 1; k < n; k++)
+      {
+        gint64 e = ends[k];
+        guint p;
 
-  for (guint i = 0; i < n_events; i++)
+        for (p = k; p > 0 && ends[p - 1] > e; p--)
+          ends[p] = ends[p - 1];
+        ends[p] = e;
+      }
+
+  while (i < n || j < n)
     {
-      count += events[i].delta;
-      if (events[i].delta > 0)
-        run_witness = events[i].tag;
-      if (i + 1 < n_events && events[i + 1].t == events[i].t)
-        continue;
+      gint64 t = i < n && (j == n || starts[i].t < ends[j]) ? starts[i].t : ends[j];
 
-      /* count now holds on [events[i].t, events[i + 1].t) */
-      if (count >= (gint) limit && events[i].t < end)
+      while (j < n && ends[j] == t)
+        {
+          count--;
+          j++;
+        }
+      if (i < n && starts[i].t == t)
+        {
+          run_witness = G_MININT32;
+          for (; i < n && starts[i].t == t; i++)
+            {
+              count++;
+              run_witness = MAX (run_witness, starts[i].tag);
+            }
+        }
+
+      /* count now holds on [t, next instant) */
+      if (count >= (gint) limit && t < end)
         {
           if (!in_run)
             {
               in_run = TRUE;
-              at = events[i].t;
+              at = t;
               witness = run_witness;
             }
           found = TRUE;
@@ -201,7 +233,7 @@ maint_tl_list_check (const MaintTlList *list,
       else if (in_run && count < (gint) limit)
         {
           in_run = FALSE;
-          run_end = events[i].t;
+          run_end = t;
         }
     }
 
