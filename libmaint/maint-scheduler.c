@@ -84,6 +84,8 @@ typedef struct _MaintSolverUnit
   gint64        previous;       /* start in the previous plan, or 0 */
   guint         rank;
   gboolean      blocked;        /* capacity or service kept something out */
+  gboolean      hopeless;       /* placed first, none of it fits: no order
+                                 * can help (solver_find_hopeless) */
 } Unit;
 
 typedef struct
@@ -2001,7 +2003,7 @@ solver_local_search (MaintSolver  *S,
       guint n_delayed = 0, u, from, to;
 
       for (guint i = 0; i < S->n_units; i++)
-        if (unit_delay (S, &S->units[i]) > 0 || S->units[i].blocked)
+        if (unit_delay (S, &S->units[i]) > 0 || (S->units[i].blocked && !S->units[i].hopeless))
           delayed[n_delayed++] = i;
       if (n_delayed == 0)
         break;
@@ -3072,7 +3074,8 @@ solver_improve (MaintSolver  *S,
 
           if ((++moves & 255) == 0 && g_cancellable_set_error_if_cancelled (S->cancellable, error))
             ok = FALSE;
-          if (!ok || S->units[u].earliest < 0 || !unit_unscheduled (S, u) || !unit_movable (S, u))
+          if (!ok || S->units[u].earliest < 0 || S->units[u].hopeless || !unit_unscheduled (S, u) ||
+              !unit_movable (S, u))
             continue;
           if (move_try (S, &mv, pick, 1, &spent))
             {
@@ -3167,7 +3170,7 @@ solver_improve (MaintSolver  *S,
               break;
             }
           for (guint i = 0; i < S->n_units; i++)
-            if (S->units[i].earliest >= 0 && unit_movable (S, i) &&
+            if (S->units[i].earliest >= 0 && !S->units[i].hopeless && unit_movable (S, i) &&
                 ((unit_unscheduled (S, i) && S->units[i].blocked) || unit_delay (S, &S->units[i]) > 0))
               pool[n_pool++] = i;
           if (n_pool == 0)
@@ -3313,7 +3316,8 @@ solver_anneal (MaintSolver  *S,
       for (guint u = 0; u < S->n_units; u++)
         by_rank[cur_rank[u]] = u;
       for (guint u = 0; u < S->n_units; u++)
-        if (S->units[u].earliest >= 0 && (unit_delay (S, &S->units[u]) > 0 || unit_unscheduled (S, u)))
+        if (S->units[u].earliest >= 0 && !S->units[u].hopeless &&
+            (unit_delay (S, &S->units[u]) > 0 || unit_unscheduled (S, u)))
           pool[n_pool++] = u;
       /* Nothing delayed, nothing left out that has a window: done */
       if (n_pool == 0 && score_cmp (&cur, &best) == 0)
@@ -3445,6 +3449,56 @@ solver_anneal_twice (MaintSolver  *S,
   return ok;
 }
 
+/* Units that get nothing even when placed first, with only what no
+ * round changes in place (announced slots, a rollout's host reboots):
+ * more slots only take room away, so no order and no move can place any
+ * of their work, and the searches below leave them out of their pools.
+ * (They are still placed, in rank order, so that their reasons name what
+ * is in the way.) Units in a service's order or in a rollout are never
+ * counted: whether they fit depends on where the others are, not only on
+ * how much room the others take. Only for fleets the moves search
+ * (MOVE_SMALL_UNITS): it costs a placement per left-out unit. A fleet
+ * planned after announcing most of its slots has many such units, and
+ * the searches used to spend their whole budgets on them. */
+static void
+solver_find_hopeless (MaintSolver *S)
+{
+  Snapshot here = { 0, };
+  gboolean taken = FALSE;
+
+  for (guint u = 0; u < S->n_units; u++)
+    {
+      const MaintSolverMachine *m = &S->machines[S->units[u].machine];
+      gboolean independent = TRUE, all_out = TRUE;
+
+      if (S->units[u].earliest < 0 || !unit_unscheduled (S, u))
+        continue;
+      for (guint k = 0; k < m->n_memberships && independent; k++)
+        independent = S->memberships[m->first_membership + k].position < 0;
+      for (guint k = 0; k < m->n_acts && independent; k++)
+        {
+          const MaintSolverAct *a = &S->acts[S->act_order[m->first_act + k]];
+          independent = a->rollout < 0 && a->latest_end == 0 && !a->held;
+        }
+      if (!independent)
+        continue;
+
+      if (!taken)
+        {
+          snapshot_take (S, &here);
+          taken = TRUE;
+        }
+      solver_reset (S);
+      solver_place_unit (S, &S->units[u]);
+      for (guint k = 0; k < m->n_acts && all_out; k++)
+        all_out = S->acts[S->act_order[m->first_act + k]].slot < 0;
+      S->units[u].hopeless = all_out;
+    }
+  if (taken)
+    snapshot_restore_full (S, &here, TRUE);
+  snapshot_clear (&here);
+}
+
 /* Squeaky wheel: units that capacity or service limits kept out go
  * first in the next round; a round that is better by the objective is
  * kept, the first one that is not ends the repair. The number of rounds
@@ -3499,6 +3553,8 @@ solver_solve (MaintSolver  *S,
   if (ok && !in_place_is_best)
     snapshot_restore_full (S, &best_snap, TRUE);
   snapshot_clear (&best_snap);
+  if (ok && S->n_units <= MOVE_SMALL_UNITS)
+    solver_find_hopeless (S);
   if (ok && S->n_units <= ANNEAL_MAX_UNITS)
     return solver_anneal_twice (S, error);
   if (ok)
