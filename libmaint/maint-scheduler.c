@@ -1150,8 +1150,13 @@ solver_try_merge (MaintSolver *S,
                   guint        act)
 {
   const MaintSolverAct *a = &S->acts[act];
-  const MaintSolverGroup *g = &S->groups[S->machines[a->machine].group];
+  const MaintSolverGroup *g;
 
+  /* A fresh fleet has none: not even a look at the index (a cache miss
+   * per activity on large fleets) */
+  if (S->n_pinned_slots == 0)
+    return FALSE;
+  g = &S->groups[S->machines[a->machine].group];
   for (guint p = S->pinned_start[a->machine]; p < S->pinned_start[a->machine + 1]; p++)
     {
       guint i = S->pinned_slots[p];
@@ -1671,6 +1676,39 @@ solver_index_pinned (MaintSolver *S)
   }
 }
 
+/* The units ahead in the greedy's queue jump between machines (deadlines
+ * first, then by window opening, across zones): on a large fleet each
+ * jump is a cache miss on the machine, its activities and their lists,
+ * one after the other. Asked for while a unit is placed, they come in
+ * beside the work: the machine of the unit after next, and the
+ * activities and group of the next one (whose machine was asked for a
+ * unit ago). Hints only: nothing depends on them. */
+static inline void
+solver_prefetch (MaintSolver *S,
+                 const Heap  *heap)
+{
+  if (heap->len >= 3)
+    {
+      guint64 second = MIN (heap->items[1], heap->items[2]);
+      const MaintSolverMachine *m2 = &S->machines[S->units[second & G_MAXUINT32].machine];
+
+      __builtin_prefetch (m2);
+      __builtin_prefetch ((const char *) m2 + 64);
+    }
+  if (heap->len >= 1)
+    {
+      const MaintSolverMachine *m1 = &S->machines[S->units[heap->items[0] & G_MAXUINT32].machine];
+      guint act = S->act_order[m1->first_act];
+
+      __builtin_prefetch (&S->acts[act]);
+      __builtin_prefetch ((const char *) &S->acts[act] + 64);
+      __builtin_prefetch (&S->groups[m1->group]);
+      __builtin_prefetch (maint_tl_list_items (&S->groups[m1->group].down));
+      if (m1->host >= 0)
+        __builtin_prefetch (&S->hosts[m1->host]);
+    }
+}
+
 /* One greedy pass over the units in rank order, order edges permitting. */
 static gboolean
 solver_greedy (MaintSolver  *S,
@@ -1716,6 +1754,7 @@ solver_greedy (MaintSolver  *S,
           continue;
         }
       done[u] = TRUE;
+      solver_prefetch (S, &heap);
       S->units[u].blocked = solver_place_unit (S, &S->units[u]);
       for (guint e = S->succ_start[u]; e < S->succ_start[u + 1]; e++)
         {
@@ -2923,7 +2962,8 @@ repack_set (MaintSolver *S,
         continue;
       /* An announced slot of the machine could take merges the search
        * would not undo */
-      if (S->pinned_start[S->units[v].machine] < S->pinned_start[S->units[v].machine + 1])
+      if (S->n_pinned_slots > 0 &&
+          S->pinned_start[S->units[v].machine] < S->pinned_start[S->units[v].machine + 1])
         continue;
       if (n == REPACK_MAX_UNITS)
         return 0;
