@@ -133,6 +133,12 @@ solver_slot (MaintSolver *S,
   return &g_array_index (S->slots, MaintSolverSlot, i);
 }
 
+static MaintTlFleet *
+solver_new_fleet_timeline (MaintSolver *S)
+{
+  return maint_tl_fleet_new (S->now, S->horizon_end, 2 * S->n_acts + 16);
+}
+
 static void
 solver_free (MaintSolver *S)
 {
@@ -570,7 +576,7 @@ solver_compile (MaintSolver  *S,
 
   S->slots = g_array_new (FALSE, TRUE, sizeof (MaintSolverSlot));
   S->why = g_new0 (Why *, MAX (S->n_acts, 1));
-  S->fleet_down = maint_tl_fleet_new (S->now, S->horizon_end, 2 * S->n_acts + 16);
+  S->fleet_down = solver_new_fleet_timeline (S);
   maint_solver_rollout_prepare (S);
 
   return TRUE;
@@ -1564,13 +1570,15 @@ solver_reoccupy (MaintSolver *S)
 
 /* Back to the pinned slots only. */
 static void
-solver_reset (MaintSolver *S)
+solver_reset_full (MaintSolver *S,
+                   gboolean     timelines)
 {
   guint n_new = S->slots->len - S->n_pinned_slots;
 
   /* Many slots (a whole greedy's): emptying the timelines and putting the
-   * pinned slots back costs less than taking every slot out one by one */
-  if (n_new > 64 && n_new >= S->n_machines / 8)
+   * pinned slots back costs less than taking every slot out one by one.
+   * Without @timelines, the caller replaces the timelines itself. */
+  if (!timelines || (n_new > 64 && n_new >= S->n_machines / 8))
     {
       while (S->slots->len > S->n_pinned_slots)
         {
@@ -1581,7 +1589,8 @@ solver_reset (MaintSolver *S)
           g_free (slot->acts);
           g_array_set_size (S->slots, S->slots->len - 1);
         }
-      solver_reoccupy (S);
+      if (timelines)
+        solver_reoccupy (S);
     }
   while (S->slots->len > S->n_pinned_slots)
     solver_pop (S);
@@ -1601,6 +1610,13 @@ solver_reset (MaintSolver *S)
   S->n_touched = 0;
   for (guint k = 0; k < S->n_free_acts; k++)
     g_clear_pointer (&S->acts[S->free_acts[k]].detail, g_free);
+}
+
+/* Back to the pinned slots only. */
+static void
+solver_reset (MaintSolver *S)
+{
+  solver_reset_full (S, TRUE);
 }
 
 static void
@@ -1986,13 +2002,16 @@ snapshot_take (MaintSolver *S,
 }
 
 /* With @steal, the slots take the snapshot's activity arrays instead of
- * copies (the snapshot can then only be cleared). */
+ * copies (the snapshot can then only be cleared). Without @occupy, the
+ * timelines are the caller's: already those of the snapshot's placement
+ * (Timelines). */
 static void
-snapshot_restore_full (MaintSolver *S,
-                       Snapshot    *snap,
-                       gboolean     steal)
+snapshot_restore_occupy (MaintSolver *S,
+                         Snapshot    *snap,
+                         gboolean     steal,
+                         gboolean     occupy)
 {
-  solver_reset (S);
+  solver_reset_full (S, occupy);
   for (guint t = 0; t < snap->n_touched; t++)
     {
       /* Pinned slots stay occupied; only merged activities differ */
@@ -2015,7 +2034,8 @@ snapshot_restore_full (MaintSolver *S,
       else
         copy.acts = g_memdup2 (copy.acts, copy.n_acts * sizeof (guint));
       g_array_append_val (S->slots, copy);
-      solver_occupy (S, &copy, +1);
+      if (occupy)
+        solver_occupy (S, &copy, +1);
     }
   for (guint k = 0; k < snap->n_acts; k++)
     {
@@ -2032,6 +2052,110 @@ snapshot_restore_full (MaintSolver *S,
           *S->why[i] = *snap->why[k];
         }
     }
+}
+
+static void
+snapshot_restore_full (MaintSolver *S,
+                       Snapshot    *snap,
+                       gboolean     steal)
+{
+  snapshot_restore_occupy (S, snap, steal, TRUE);
+}
+
+/* The timelines of a placement (every capacity counter), set aside whole:
+ * a repair round that is thrown away gives them back instead of putting
+ * every slot of the best placement back in (tens of thousands of list
+ * insertions and tree updates on large fleets, the most expensive part
+ * of a round that stops early). */
+typedef struct
+{
+  MaintTlList  *machines;
+  MaintTlList  *groups;
+  MaintTlList  *services;
+  MaintTlList  *hosts;
+  MaintTlFleet *fleet;
+} Timelines;
+
+/* The placement's timelines go to @t; the solver gets empty ones with
+ * only the pinned slots (its slots must be reset without timelines). */
+static void
+timelines_set_aside (MaintSolver *S,
+                     Timelines   *t)
+{
+  t->machines = g_new (MaintTlList, MAX (S->n_machines, 1));
+  for (guint i = 0; i < S->n_machines; i++)
+    {
+      t->machines[i] = S->machines[i].down;
+      memset (&S->machines[i].down, 0, sizeof (MaintTlList));
+    }
+  t->groups = g_new (MaintTlList, MAX (S->n_groups, 1));
+  for (guint i = 0; i < S->n_groups; i++)
+    {
+      t->groups[i] = S->groups[i].down;
+      memset (&S->groups[i].down, 0, sizeof (MaintTlList));
+    }
+  t->services = g_new (MaintTlList, MAX (S->n_services, 1));
+  for (guint i = 0; i < S->n_services; i++)
+    {
+      t->services[i] = S->services[i].down;
+      memset (&S->services[i].down, 0, sizeof (MaintTlList));
+    }
+  t->hosts = S->hosts;
+  S->hosts = g_new0 (MaintTlList, MAX (S->n_hosts, 1));
+  t->fleet = S->fleet_down;
+  S->fleet_down = solver_new_fleet_timeline (S);
+}
+
+static void
+timelines_clear (Timelines   *t,
+                 MaintSolver *S)
+{
+  if (t->machines == NULL)
+    return;
+  for (guint i = 0; i < S->n_machines; i++)
+    maint_tl_list_clear (&t->machines[i]);
+  for (guint i = 0; i < S->n_groups; i++)
+    maint_tl_list_clear (&t->groups[i]);
+  for (guint i = 0; i < S->n_services; i++)
+    maint_tl_list_clear (&t->services[i]);
+  for (guint i = 0; i < S->n_hosts; i++)
+    maint_tl_list_clear (&t->hosts[i]);
+  g_clear_pointer (&t->machines, g_free);
+  g_clear_pointer (&t->groups, g_free);
+  g_clear_pointer (&t->services, g_free);
+  g_clear_pointer (&t->hosts, g_free);
+  g_clear_pointer (&t->fleet, maint_tl_fleet_free);
+}
+
+/* The solver's timelines are thrown away and @t's come back. */
+static void
+timelines_bring_back (MaintSolver *S,
+                      Timelines   *t)
+{
+  for (guint i = 0; i < S->n_machines; i++)
+    {
+      maint_tl_list_clear (&S->machines[i].down);
+      S->machines[i].down = t->machines[i];
+    }
+  for (guint i = 0; i < S->n_groups; i++)
+    {
+      maint_tl_list_clear (&S->groups[i].down);
+      S->groups[i].down = t->groups[i];
+    }
+  for (guint i = 0; i < S->n_services; i++)
+    {
+      maint_tl_list_clear (&S->services[i].down);
+      S->services[i].down = t->services[i];
+    }
+  for (guint i = 0; i < S->n_hosts; i++)
+    maint_tl_list_clear (&S->hosts[i]);
+  g_free (S->hosts);
+  S->hosts = g_steal_pointer (&t->hosts);
+  maint_tl_fleet_free (S->fleet_down);
+  S->fleet_down = g_steal_pointer (&t->fleet);
+  g_clear_pointer (&t->machines, g_free);
+  g_clear_pointer (&t->groups, g_free);
+  g_clear_pointer (&t->services, g_free);
 }
 
 static void
@@ -3602,6 +3726,7 @@ solver_solve (MaintSolver  *S,
   Score best, score;
   gboolean ok = TRUE, in_place_is_best = TRUE;
   g_autofree gboolean *best_blocked = NULL;
+  Timelines aside = { NULL, };
 
   if (!solver_greedy (S, error))
     return FALSE;
@@ -3631,7 +3756,11 @@ solver_solve (MaintSolver  *S,
       for (guint u = 0; u < S->n_units; u++)
         best_blocked[u] = S->units[u].blocked;
       snapshot_take (S, &best_snap);
-      solver_reset (S);
+      timelines_clear (&aside, S);
+      timelines_set_aside (S, &aside);
+      solver_reset_full (S, FALSE);
+      for (guint i = 0; i < S->n_pinned_slots; i++)
+        solver_occupy (S, solver_slot (S, i), +1);
       if (!solver_greedy_bounded (S, &best, &worse, error))
         {
           ok = FALSE;
@@ -3645,14 +3774,17 @@ solver_solve (MaintSolver  *S,
       best = score;
     }
 
-  /* The best placement back, and with it its units' flags (the order
-   * stays the last round's: blocked units of the best placement first) */
+  /* The best placement back, its timelines as they were, and its units'
+   * flags (the order stays the last round's: blocked units of the best
+   * placement first) */
   if (ok && !in_place_is_best)
     {
-      snapshot_restore_full (S, &best_snap, TRUE);
+      timelines_bring_back (S, &aside);
+      snapshot_restore_occupy (S, &best_snap, TRUE, FALSE);
       for (guint u = 0; u < S->n_units; u++)
         S->units[u].blocked = best_blocked[u];
     }
+  timelines_clear (&aside, S);
   snapshot_clear (&best_snap);
   if (ok && S->n_units <= MOVE_SMALL_UNITS)
     solver_find_hopeless (S);
