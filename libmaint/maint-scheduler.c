@@ -2453,19 +2453,11 @@ units_score (MaintSolver *S,
           const MaintSolverSlot *slot;
           gboolean first = TRUE;
 
+          score_act (S, score, S->act_order[m->first_act + k]);
           if (a->slot < 0)
-            {
-              score->unscheduled[MAINT_PRIORITY_EMERGENCY - a->priority]++;
-              continue;
-            }
+            continue;
           slot = solver_slot (S, a->slot);
-          if (a->deadline != 0 && slot->end > a->deadline)
-            {
-              score->missed++;
-              score->lateness += slot->end - a->deadline;
-            }
-          if (!slot->pinned && a->earliest > 0)
-            score->delay += MAX (0, slot->start - a->earliest);
+          /* Each of the units' own slots once */
           for (guint j = 0; j < k && first; j++)
             first = S->acts[S->act_order[m->first_act + j]].slot != a->slot;
           if (first && !slot->pinned && slot->reboot != MAINT_REBOOT_KIND_NONE)
