@@ -2076,34 +2076,53 @@ typedef struct
   MaintTlFleet *fleet;
 } Timelines;
 
-/* The placement's timelines go to @t; the solver gets empty ones with
- * only the pinned slots (its slots must be reset without timelines). */
+/* The solver's timelines and @t's change places. */
+static void
+timelines_swap (MaintSolver *S,
+                Timelines   *t)
+{
+  MaintTlList *hosts = S->hosts;
+  MaintTlFleet *fleet = S->fleet_down;
+
+  for (guint i = 0; i < S->n_machines; i++)
+    {
+      MaintTlList down = S->machines[i].down;
+      S->machines[i].down = t->machines[i];
+      t->machines[i] = down;
+    }
+  for (guint i = 0; i < S->n_groups; i++)
+    {
+      MaintTlList down = S->groups[i].down;
+      S->groups[i].down = t->groups[i];
+      t->groups[i] = down;
+    }
+  for (guint i = 0; i < S->n_services; i++)
+    {
+      MaintTlList down = S->services[i].down;
+      S->services[i].down = t->services[i];
+      t->services[i] = down;
+    }
+  S->hosts = t->hosts;
+  t->hosts = hosts;
+  S->fleet_down = t->fleet;
+  t->fleet = fleet;
+}
+
+/* The placement's timelines go to @t, and the solver is back to the
+ * pinned slots only, on new timelines that hold just those. */
 static void
 timelines_set_aside (MaintSolver *S,
                      Timelines   *t)
 {
-  t->machines = g_new (MaintTlList, MAX (S->n_machines, 1));
-  for (guint i = 0; i < S->n_machines; i++)
-    {
-      t->machines[i] = S->machines[i].down;
-      memset (&S->machines[i].down, 0, sizeof (MaintTlList));
-    }
-  t->groups = g_new (MaintTlList, MAX (S->n_groups, 1));
-  for (guint i = 0; i < S->n_groups; i++)
-    {
-      t->groups[i] = S->groups[i].down;
-      memset (&S->groups[i].down, 0, sizeof (MaintTlList));
-    }
-  t->services = g_new (MaintTlList, MAX (S->n_services, 1));
-  for (guint i = 0; i < S->n_services; i++)
-    {
-      t->services[i] = S->services[i].down;
-      memset (&S->services[i].down, 0, sizeof (MaintTlList));
-    }
-  t->hosts = S->hosts;
-  S->hosts = g_new0 (MaintTlList, MAX (S->n_hosts, 1));
-  t->fleet = S->fleet_down;
-  S->fleet_down = solver_new_fleet_timeline (S);
+  t->machines = g_new0 (MaintTlList, MAX (S->n_machines, 1));
+  t->groups = g_new0 (MaintTlList, MAX (S->n_groups, 1));
+  t->services = g_new0 (MaintTlList, MAX (S->n_services, 1));
+  t->hosts = g_new0 (MaintTlList, MAX (S->n_hosts, 1));
+  t->fleet = solver_new_fleet_timeline (S);
+  timelines_swap (S, t);
+  solver_reset_full (S, FALSE);
+  for (guint i = 0; i < S->n_pinned_slots; i++)
+    solver_occupy (S, solver_slot (S, i), +1);
 }
 
 static void
@@ -2132,30 +2151,8 @@ static void
 timelines_bring_back (MaintSolver *S,
                       Timelines   *t)
 {
-  for (guint i = 0; i < S->n_machines; i++)
-    {
-      maint_tl_list_clear (&S->machines[i].down);
-      S->machines[i].down = t->machines[i];
-    }
-  for (guint i = 0; i < S->n_groups; i++)
-    {
-      maint_tl_list_clear (&S->groups[i].down);
-      S->groups[i].down = t->groups[i];
-    }
-  for (guint i = 0; i < S->n_services; i++)
-    {
-      maint_tl_list_clear (&S->services[i].down);
-      S->services[i].down = t->services[i];
-    }
-  for (guint i = 0; i < S->n_hosts; i++)
-    maint_tl_list_clear (&S->hosts[i]);
-  g_free (S->hosts);
-  S->hosts = g_steal_pointer (&t->hosts);
-  maint_tl_fleet_free (S->fleet_down);
-  S->fleet_down = g_steal_pointer (&t->fleet);
-  g_clear_pointer (&t->machines, g_free);
-  g_clear_pointer (&t->groups, g_free);
-  g_clear_pointer (&t->services, g_free);
+  timelines_swap (S, t);
+  timelines_clear (t, S);
 }
 
 static void
@@ -3750,9 +3747,6 @@ solver_solve (MaintSolver  *S,
       snapshot_take (S, &best_snap);
       timelines_clear (&aside, S);
       timelines_set_aside (S, &aside);
-      solver_reset_full (S, FALSE);
-      for (guint i = 0; i < S->n_pinned_slots; i++)
-        solver_occupy (S, solver_slot (S, i), +1);
       if (!solver_greedy_bounded (S, &best, &worse, error))
         {
           ok = FALSE;
