@@ -1568,6 +1568,23 @@ solver_reoccupy (MaintSolver *S)
     solver_occupy (S, solver_slot (S, i), +1);
 }
 
+/* The pinned slots that took merges, back to their own activities. */
+static void
+solver_reset_touched (MaintSolver *S)
+{
+  for (guint t = 0; t < S->n_touched; t++)
+    {
+      guint i = S->touched[t];
+      MaintSolverSlot *slot = solver_slot (S, i);
+
+      for (guint j = S->pinned_base[i]; j < slot->n_acts; j++)
+        S->acts[slot->acts[j]].slot = -1;
+      slot->n_acts = S->pinned_base[i];
+      slot->reboot = S->pinned_reboot[i];
+    }
+  S->n_touched = 0;
+}
+
 /* Back to the pinned slots only. */
 static void
 solver_reset_full (MaintSolver *S,
@@ -1597,17 +1614,7 @@ solver_reset_full (MaintSolver *S,
   /* Only the pinned slots that took merges, only the greedy's
    * activities: a fleet re-planned after announcing is mostly pinned, and
    * the annealing resets thousands of times */
-  for (guint t = 0; t < S->n_touched; t++)
-    {
-      guint i = S->touched[t];
-      MaintSolverSlot *slot = solver_slot (S, i);
-
-      for (guint j = S->pinned_base[i]; j < slot->n_acts; j++)
-        S->acts[slot->acts[j]].slot = -1;
-      slot->n_acts = S->pinned_base[i];
-      slot->reboot = S->pinned_reboot[i];
-    }
-  S->n_touched = 0;
+  solver_reset_touched (S);
   for (guint k = 0; k < S->n_free_acts; k++)
     g_clear_pointer (&S->acts[S->free_acts[k]].detail, g_free);
 }
@@ -1871,23 +1878,22 @@ solver_fix_score (MaintSolver *S)
 {
   g_autofree guchar *is_free = g_new0 (guchar, MAX (S->n_acts, 1));
 
-  S->free_acts = g_new (guint, MAX (S->n_acts, 1));
-  S->n_free_acts = 0;
   for (guint u = 0; u < S->n_units; u++)
     {
       const MaintSolverMachine *m = &S->machines[S->units[u].machine];
 
       for (guint k = 0; k < m->n_acts; k++)
-        {
-          guint act = S->act_order[m->first_act + k];
-
-          S->free_acts[S->n_free_acts++] = act;
-          is_free[act] = TRUE;
-        }
+        is_free[S->act_order[m->first_act + k]] = TRUE;
     }
+  /* In the activities' order: the passes over them (resets, snapshots)
+   * then read the activities in memory order, not in the units' */
+  S->free_acts = g_new (guint, MAX (S->n_acts, 1));
+  S->n_free_acts = 0;
   S->fixed_score = g_new0 (Score, 1);
   for (guint i = 0; i < S->n_acts; i++)
-    if (!is_free[i])
+    if (is_free[i])
+      S->free_acts[S->n_free_acts++] = i;
+    else
       score_act (S, S->fixed_score, i);
   for (guint i = 0; i < S->n_pinned_slots; i++)
     if (slot_reboots (solver_slot (S, i)))
@@ -1968,14 +1974,9 @@ snapshot_clear (Snapshot *snap)
 }
 
 static void
-snapshot_take (MaintSolver *S,
-               Snapshot    *snap)
+snapshot_take_touched (MaintSolver *S,
+                       Snapshot    *snap)
 {
-  snapshot_clear (snap);
-  snap->n_slots = S->slots->len - S->n_pinned_slots;
-  snap->slots = g_memdup2 (solver_slot (S, S->n_pinned_slots), snap->n_slots * sizeof (MaintSolverSlot));
-  for (guint i = 0; i < snap->n_slots; i++)
-    snap->slots[i].acts = g_memdup2 (snap->slots[i].acts, snap->slots[i].n_acts * sizeof (guint));
   snap->n_touched = S->n_touched;
   snap->touched = g_new (MaintSolverSlot, MAX (S->n_touched, 1));
   snap->touched_index = g_memdup2 (S->touched, MAX (S->n_touched, 1) * sizeof (guint));
@@ -1984,11 +1985,30 @@ snapshot_take (MaintSolver *S,
       snap->touched[t] = *solver_slot (S, S->touched[t]);
       snap->touched[t].acts = g_memdup2 (snap->touched[t].acts, snap->touched[t].n_acts * sizeof (guint));
     }
-  snap->n_acts = S->n_free_acts;
-  snap->act_slot = g_new (gint32, MAX (snap->n_acts, 1));
-  snap->reason = g_new (MaintUnscheduledReason, MAX (snap->n_acts, 1));
-  snap->detail = g_new (char *, MAX (snap->n_acts, 1));
-  snap->why = g_new0 (Why *, MAX (snap->n_acts, 1));
+}
+
+static void
+snapshot_alloc_acts (Snapshot *snap,
+                     guint     n_acts)
+{
+  snap->n_acts = n_acts;
+  snap->act_slot = g_new (gint32, MAX (n_acts, 1));
+  snap->reason = g_new (MaintUnscheduledReason, MAX (n_acts, 1));
+  snap->detail = g_new (char *, MAX (n_acts, 1));
+  snap->why = g_new0 (Why *, MAX (n_acts, 1));
+}
+
+static void
+snapshot_take (MaintSolver *S,
+               Snapshot    *snap)
+{
+  snapshot_clear (snap);
+  snap->n_slots = S->slots->len - S->n_pinned_slots;
+  snap->slots = g_memdup2 (solver_slot (S, S->n_pinned_slots), snap->n_slots * sizeof (MaintSolverSlot));
+  for (guint i = 0; i < snap->n_slots; i++)
+    snap->slots[i].acts = g_memdup2 (snap->slots[i].acts, snap->slots[i].n_acts * sizeof (guint));
+  snapshot_take_touched (S, snap);
+  snapshot_alloc_acts (snap, S->n_free_acts);
   for (guint k = 0; k < snap->n_acts; k++)
     {
       const MaintSolverAct *a = &S->acts[S->free_acts[k]];
@@ -1998,6 +2018,40 @@ snapshot_take (MaintSolver *S,
       snap->act_slot[k] = a->slot;
       snap->reason[k] = a->reason;
       snap->detail[k] = g_strdup (a->detail);
+    }
+}
+
+/* Only the snapshot's pinned slots with merges are copied: the placement
+ * itself moves into @snap (the slots' activity arrays and the details
+ * change owner) and the solver is left with the pinned slots only, as
+ * solver_reset() leaves it, on timelines that are the caller's
+ * (Timelines). A repair round that stops early then costs what it
+ * placed, not a copy and a reset of the whole placement. */
+static void
+snapshot_move_out (MaintSolver *S,
+                   Snapshot    *snap)
+{
+  guint n_new = S->slots->len - S->n_pinned_slots;
+
+  snapshot_clear (snap);
+  snap->n_slots = n_new;
+  snap->slots = g_new (MaintSolverSlot, MAX (n_new, 1));
+  memcpy (snap->slots, solver_slot (S, S->n_pinned_slots), n_new * sizeof (MaintSolverSlot));
+  g_array_set_size (S->slots, S->n_pinned_slots);
+  snapshot_take_touched (S, snap);
+  solver_reset_touched (S);
+  snapshot_alloc_acts (snap, S->n_free_acts);
+  for (guint k = 0; k < snap->n_acts; k++)
+    {
+      guint i = S->free_acts[k];
+      MaintSolverAct *a = &S->acts[i];
+
+      if (a->slot < 0 && S->why[i] != NULL)
+        snap->why[k] = g_memdup2 (S->why[i], sizeof (Why));
+      snap->act_slot[k] = a->slot;
+      snap->reason[k] = a->reason;
+      snap->detail[k] = g_steal_pointer (&a->detail);
+      a->slot = -1;
     }
 }
 
@@ -2025,17 +2079,17 @@ snapshot_restore_occupy (MaintSolver *S,
         slot->acts = g_memdup2 (slot->acts, slot->n_acts * sizeof (guint));
       S->touched[S->n_touched++] = snap->touched_index[t];
     }
+  g_array_append_vals (S->slots, snap->slots, snap->n_slots);
   for (guint i = 0; i < snap->n_slots; i++)
     {
-      MaintSolverSlot copy = snap->slots[i];
+      MaintSolverSlot *slot = solver_slot (S, S->n_pinned_slots + i);
 
       if (steal)
         snap->slots[i].acts = NULL;
       else
-        copy.acts = g_memdup2 (copy.acts, copy.n_acts * sizeof (guint));
-      g_array_append_val (S->slots, copy);
+        slot->acts = g_memdup2 (slot->acts, slot->n_acts * sizeof (guint));
       if (occupy)
-        solver_occupy (S, &copy, +1);
+        solver_occupy (S, slot, +1);
     }
   for (guint k = 0; k < snap->n_acts; k++)
     {
@@ -2044,7 +2098,7 @@ snapshot_restore_occupy (MaintSolver *S,
       S->acts[i].slot = snap->act_slot[k];
       S->acts[i].reason = snap->reason[k];
       g_free (S->acts[i].detail);
-      S->acts[i].detail = g_strdup (snap->detail[k]);
+      S->acts[i].detail = steal ? g_steal_pointer (&snap->detail[k]) : g_strdup (snap->detail[k]);
       if (snap->why[k] != NULL)
         {
           if (S->why[i] == NULL)
@@ -2108,8 +2162,9 @@ timelines_swap (MaintSolver *S,
   t->fleet = fleet;
 }
 
-/* The placement's timelines go to @t, and the solver is back to the
- * pinned slots only, on new timelines that hold just those. */
+/* The placement's timelines go to @t, and the solver gets new timelines
+ * that hold the pinned slots only: the caller has taken the placement out
+ * already (snapshot_move_out). */
 static void
 timelines_set_aside (MaintSolver *S,
                      Timelines   *t)
@@ -2120,7 +2175,6 @@ timelines_set_aside (MaintSolver *S,
   t->hosts = g_new0 (MaintTlList, MAX (S->n_hosts, 1));
   t->fleet = solver_new_fleet_timeline (S);
   timelines_swap (S, t);
-  solver_reset_full (S, FALSE);
   for (guint i = 0; i < S->n_pinned_slots; i++)
     solver_occupy (S, solver_slot (S, i), +1);
 }
@@ -3744,7 +3798,7 @@ solver_solve (MaintSolver  *S,
 
       for (guint u = 0; u < S->n_units; u++)
         best_blocked[u] = S->units[u].blocked;
-      snapshot_take (S, &best_snap);
+      snapshot_move_out (S, &best_snap);
       timelines_clear (&aside, S);
       timelines_set_aside (S, &aside);
       if (!solver_greedy_bounded (S, &best, &worse, error))
