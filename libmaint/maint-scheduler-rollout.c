@@ -1202,18 +1202,6 @@ maint_solver_rollout_slot (MaintSolver           *S,
 }
 
 static int
-machine_name_cmp (const void *pa,
-                  const void *pb,
-                  void       *data)
-{
-  MaintSolver *S = data;
-  guint a = S->name_rank[*(const guint *) pa], b = S->name_rank[*(const guint *) pb];
-
-  /* name_rank: the machines' positions in strcmp order of their names */
-  return (a > b) - (a < b);
-}
-
-static int
 str_cmp (const void *a,
          const void *b)
 {
@@ -1424,10 +1412,17 @@ maint_solver_rollout_to_plan (MaintSolver *S,
   for (guint i = 0; i < S->n_machines; i++)
     g_clear_pointer (&by_machine[i], g_ptr_array_unref);
 
-  for (guint i = 0; i < S->n_machines; i++)
-    if (listed[i])
-      order[n++] = i;
-  g_qsort_with_data (order, n, sizeof (guint), machine_name_cmp, S);
+  /* By name: through the names' order (name_rank, a permutation of
+   * the machines), not a sort */
+  {
+    g_autofree guint *by_name = g_new (guint, MAX (S->n_machines, 1));
+
+    for (guint i = 0; i < S->n_machines; i++)
+      by_name[S->name_rank[i]] = i;
+    for (guint r = 0; r < S->n_machines; r++)
+      if (listed[by_name[r]])
+        order[n++] = by_name[r];
+  }
   for (guint i = 0; i < n; i++)
     {
       guint m = order[i];

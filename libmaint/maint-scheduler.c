@@ -534,19 +534,40 @@ solver_compile (MaintSolver  *S,
         }
     }
 
+  /* The unpinned activities in act_cmp() order: by machine first, so
+   * each goes straight into its machine's run, and a run (usually a
+   * machine's few activities) is sorted in place. A sort of them all
+   * compared activities scattered over the whole array. */
   S->act_order = g_new0 (guint, MAX (S->n_acts, 1));
   {
-    guint n = 0;
+    g_autofree guint *fill = g_new (guint, MAX (S->n_machines, 1));
 
     for (guint i = 0, at = 0; i < S->n_machines; i++)
       {
-        S->machines[i].first_act = at;
+        S->machines[i].first_act = fill[i] = at;
         at += S->machines[i].n_acts;
       }
     for (guint i = 0; i < S->n_acts; i++)
       if (!S->acts[i].pinned)
-        S->act_order[n++] = i;
-    g_qsort_with_data (S->act_order, n, sizeof (guint), act_index_cmp, S);
+        S->act_order[fill[S->acts[i].machine]++] = i;
+    for (guint i = 0; i < S->n_machines; i++)
+      {
+        guint *run = &S->act_order[S->machines[i].first_act];
+
+        if (S->machines[i].n_acts > 16)
+          {
+            g_qsort_with_data (run, S->machines[i].n_acts, sizeof (guint), act_index_cmp, S);
+            continue;
+          }
+        for (guint k = 1; k < S->machines[i].n_acts; k++)
+          {
+            guint act = run[k], p;
+
+            for (p = k; p > 0 && act_cmp (&S->acts[run[p - 1]], &S->acts[act]) > 0; p--)
+              run[p] = run[p - 1];
+            run[p] = act;
+          }
+      }
   }
 
   /* Guests of each host machine: a host's reboot is their downtime too */
@@ -1338,13 +1359,30 @@ solver_place_unit (MaintSolver *S,
 /* ------------------------------------------------------------------ */
 /* The greedy and the repair loop                                      */
 
-static int
-unit_cmp (const Unit *a,
-          const Unit *b,
-          MaintSolver *S)
+/* What the units' order compares, copied out of each unit: sorting
+ * these reads no unit (a sort of the units themselves, larger than the
+ * sort's direct limit, compared units scattered over the whole array).
+ * @prio_name: the priority's distance from emergency in the top two
+ * bits, the machine's name_rank below. */
+typedef struct
 {
-  if (a->priority != b->priority)
-    return a->priority > b->priority ? -1 : 1;
+  gint64  deadline;
+  gint64  earliest;
+  gint64  previous;
+  guint32 prio_name;
+  guint32 unit;
+} UnitKey;
+
+#define UNIT_KEY_NAME_BITS 30
+
+static int
+unit_key_cmp (const void *pa,
+              const void *pb)
+{
+  const UnitKey *a = pa, *b = pb;
+
+  if (a->prio_name >> UNIT_KEY_NAME_BITS != b->prio_name >> UNIT_KEY_NAME_BITS)
+    return a->prio_name >> UNIT_KEY_NAME_BITS < b->prio_name >> UNIT_KEY_NAME_BITS ? -1 : 1;
   if (a->deadline != b->deadline)
     {
       if (a->deadline == 0 || b->deadline == 0)
@@ -1365,17 +1403,35 @@ unit_cmp (const Unit *a,
         return a->previous == 0 ? 1 : -1;
       return a->previous < b->previous ? -1 : 1;
     }
-  /* The names' order, precomputed (solver_rank_names) */
-  return (S->name_rank[a->machine] > S->name_rank[b->machine]) -
-         (S->name_rank[a->machine] < S->name_rank[b->machine]);
+  /* The names' order, precomputed (solver_rank_names); names are unique */
+  return (a->prio_name > b->prio_name) - (a->prio_name < b->prio_name);
 }
 
-static int
-unit_qsort_cmp (const void *pa,
-                const void *pb,
-                void       *data)
+/* The units in the greedy's order: priority, deadline, window, previous
+ * plan, name. */
+static void
+solver_sort_units (MaintSolver *S)
 {
-  return unit_cmp (pa, pb, data);
+  g_autofree UnitKey *keys = g_new (UnitKey, MAX (S->n_units, 1));
+  g_autofree Unit *sorted = g_new (Unit, MAX (S->n_units, 1));
+
+  /* A fleet can hold nowhere near 2^30 machines */
+  g_assert (S->n_machines < 1u << UNIT_KEY_NAME_BITS);
+  for (guint u = 0; u < S->n_units; u++)
+    {
+      const Unit *unit = &S->units[u];
+
+      keys[u] = (UnitKey) {
+        unit->deadline, unit->earliest, unit->previous,
+        (guint32) (MAINT_PRIORITY_EMERGENCY - unit->priority) << UNIT_KEY_NAME_BITS |
+        S->name_rank[unit->machine],
+        u,
+      };
+    }
+  qsort (keys, S->n_units, sizeof (UnitKey), unit_key_cmp);
+  for (guint k = 0; k < S->n_units; k++)
+    sorted[k] = S->units[keys[k].unit];
+  memcpy (S->units, sorted, S->n_units * sizeof (Unit));
 }
 
 static int
@@ -1458,7 +1514,7 @@ solver_build_units (MaintSolver *S)
       S->n_units++;
     }
 
-  g_qsort_with_data (S->units, S->n_units, sizeof (Unit), unit_qsort_cmp, S);
+  solver_sort_units (S);
   for (guint i = 0; i < S->n_units; i++)
     {
       S->units[i].rank = i;
@@ -3906,6 +3962,33 @@ slot_order_cmp (const void *pa,
   return a->end < b->end ? -1 : a->end > b->end;
 }
 
+/* A slot's place in the plan, with what slot_order_cmp() compares copied
+ * in: sorting these reads no slot (the sort of a large plan compared
+ * slots scattered over the whole array). The slot's index decides last,
+ * as the stable sort of the indices did. */
+typedef struct
+{
+  gint64  start;
+  gint64  end;
+  guint32 name_rank;
+  guint32 slot;
+} SlotKey;
+
+static int
+slot_key_cmp (const void *pa,
+              const void *pb)
+{
+  const SlotKey *a = pa, *b = pb;
+
+  if (a->start != b->start)
+    return a->start < b->start ? -1 : 1;
+  if (a->name_rank != b->name_rank)
+    return a->name_rank < b->name_rank ? -1 : 1;
+  if (a->end != b->end)
+    return a->end < b->end ? -1 : 1;
+  return (a->slot > b->slot) - (a->slot < b->slot);
+}
+
 static int
 str_ptr_cmp (const void *a,
              const void *b)
@@ -4011,10 +4094,20 @@ solver_to_plan (MaintSolver *S)
 
   if (S->name_rank == NULL)
     solver_rank_names (S);
-  for (guint i = 0; i < S->slots->len; i++)
-    if (solver_slot (S, i)->n_acts > 0)
-      order[n++] = i;
-  g_qsort_with_data (order, n, sizeof (guint), slot_order_cmp, S);
+  {
+    g_autofree SlotKey *keys = g_new (SlotKey, MAX (S->slots->len, 1));
+
+    for (guint i = 0; i < S->slots->len; i++)
+      {
+        const MaintSolverSlot *slot = solver_slot (S, i);
+
+        if (slot->n_acts > 0)
+          keys[n++] = (SlotKey) { slot->start, slot->end, S->name_rank[slot->machine], i };
+      }
+    qsort (keys, n, sizeof (SlotKey), slot_key_cmp);
+    for (guint k = 0; k < n; k++)
+      order[k] = keys[k].slot;
+  }
   solver_write_details (S);
 
   /* Each group's zone resolved once, not twice per slot */
