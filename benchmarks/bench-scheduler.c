@@ -21,6 +21,9 @@
  *   bench-scheduler                 all sizes, then the ratio session
  *   bench-scheduler --vms N         one size, in this process
  *   bench-scheduler --ratio ROUNDS  the ratio session, in this process
+ *   bench-scheduler --repeat N K    K plans of the N-VM fleet and nothing
+ *                                   else, each plan's CPU seconds on a
+ *                                   line (for perf and callgrind)
  */
 #include "config.h"
 
@@ -176,6 +179,27 @@ run_one (guint n_vms,
   return 0;
 }
 
+static int
+run_repeat (guint n_vms,
+            guint plans)
+{
+  MaintFleetGenParams params;
+  g_autoptr(MaintFleet) fleet = NULL;
+  gint64 wall;
+
+  maint_fleet_gen_params_for_size (&params, n_vms, 42);
+  fleet = maint_fleet_gen (&params);
+  for (guint k = 0; k < plans; k++)
+    {
+      gint64 c = plan_once (fleet, &wall, NULL);
+
+      if (c < 0)
+        return 1;
+      printf ("%.4f\n", c / 1e6);
+    }
+  return 0;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -187,6 +211,8 @@ main (int    argc,
     return run_one ((guint) atoi (argv[2]), atoi (argv[2]) >= 100000 ? 3 : 5);
   if (argc == 3 && g_str_equal (argv[1], "--ratio"))
     return run_ratio ((guint) MAX (atoi (argv[2]), 1));
+  if (argc == 4 && g_str_equal (argv[1], "--repeat"))
+    return run_repeat ((guint) atoi (argv[2]), (guint) atoi (argv[3]));
 
   printf ("%-8s %10s %10s %12s %12s %10s %10s %8s %10s %10s\n", "VMs", "plan s", "cpu s", "peak MiB", "fleet MiB",
           "scheduled", "unsched", "slots", "replan cpu", "announced");

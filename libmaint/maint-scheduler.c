@@ -2029,10 +2029,26 @@ snapshot_clear (Snapshot *snap)
   snap->n_slots = snap->n_touched = snap->n_acts = 0;
 }
 
+/* A copy of the placement in @snap. With @move, the placement itself
+ * moves into @snap instead (the slots' activity arrays and the details
+ * change owner; only the pinned slots with merges are copied), and the
+ * solver is left with the pinned slots only, as solver_reset() leaves
+ * it, on timelines that are the caller's (Timelines): a repair round that
+ * stops early then costs what it placed, not a copy and a reset of the
+ * whole placement. */
 static void
-snapshot_take_touched (MaintSolver *S,
-                       Snapshot    *snap)
+snapshot_take_full (MaintSolver *S,
+                    Snapshot    *snap,
+                    gboolean     move)
 {
+  snapshot_clear (snap);
+  snap->n_slots = S->slots->len - S->n_pinned_slots;
+  snap->slots = g_memdup2 (solver_slot (S, S->n_pinned_slots), snap->n_slots * sizeof (MaintSolverSlot));
+  if (move)
+    g_array_set_size (S->slots, S->n_pinned_slots);
+  else
+    for (guint i = 0; i < snap->n_slots; i++)
+      snap->slots[i].acts = g_memdup2 (snap->slots[i].acts, snap->slots[i].n_acts * sizeof (guint));
   snap->n_touched = S->n_touched;
   snap->touched = g_new (MaintSolverSlot, MAX (S->n_touched, 1));
   snap->touched_index = g_memdup2 (S->touched, MAX (S->n_touched, 1) * sizeof (guint));
@@ -2041,62 +2057,13 @@ snapshot_take_touched (MaintSolver *S,
       snap->touched[t] = *solver_slot (S, S->touched[t]);
       snap->touched[t].acts = g_memdup2 (snap->touched[t].acts, snap->touched[t].n_acts * sizeof (guint));
     }
-}
-
-static void
-snapshot_alloc_acts (Snapshot *snap,
-                     guint     n_acts)
-{
-  snap->n_acts = n_acts;
-  snap->act_slot = g_new (gint32, MAX (n_acts, 1));
-  snap->reason = g_new (MaintUnscheduledReason, MAX (n_acts, 1));
-  snap->detail = g_new (char *, MAX (n_acts, 1));
-  snap->why = g_new0 (Why *, MAX (n_acts, 1));
-}
-
-static void
-snapshot_take (MaintSolver *S,
-               Snapshot    *snap)
-{
-  snapshot_clear (snap);
-  snap->n_slots = S->slots->len - S->n_pinned_slots;
-  snap->slots = g_memdup2 (solver_slot (S, S->n_pinned_slots), snap->n_slots * sizeof (MaintSolverSlot));
-  for (guint i = 0; i < snap->n_slots; i++)
-    snap->slots[i].acts = g_memdup2 (snap->slots[i].acts, snap->slots[i].n_acts * sizeof (guint));
-  snapshot_take_touched (S, snap);
-  snapshot_alloc_acts (snap, S->n_free_acts);
-  for (guint k = 0; k < snap->n_acts; k++)
-    {
-      const MaintSolverAct *a = &S->acts[S->free_acts[k]];
-
-      if (a->slot < 0 && S->why[S->free_acts[k]] != NULL)
-        snap->why[k] = g_memdup2 (S->why[S->free_acts[k]], sizeof (Why));
-      snap->act_slot[k] = a->slot;
-      snap->reason[k] = a->reason;
-      snap->detail[k] = g_strdup (a->detail);
-    }
-}
-
-/* Only the snapshot's pinned slots with merges are copied: the placement
- * itself moves into @snap (the slots' activity arrays and the details
- * change owner) and the solver is left with the pinned slots only, as
- * solver_reset() leaves it, on timelines that are the caller's
- * (Timelines). A repair round that stops early then costs what it
- * placed, not a copy and a reset of the whole placement. */
-static void
-snapshot_move_out (MaintSolver *S,
-                   Snapshot    *snap)
-{
-  guint n_new = S->slots->len - S->n_pinned_slots;
-
-  snapshot_clear (snap);
-  snap->n_slots = n_new;
-  snap->slots = g_new (MaintSolverSlot, MAX (n_new, 1));
-  memcpy (snap->slots, solver_slot (S, S->n_pinned_slots), n_new * sizeof (MaintSolverSlot));
-  g_array_set_size (S->slots, S->n_pinned_slots);
-  snapshot_take_touched (S, snap);
-  solver_reset_touched (S);
-  snapshot_alloc_acts (snap, S->n_free_acts);
+  if (move)
+    solver_reset_touched (S);
+  snap->n_acts = S->n_free_acts;
+  snap->act_slot = g_new (gint32, MAX (snap->n_acts, 1));
+  snap->reason = g_new (MaintUnscheduledReason, MAX (snap->n_acts, 1));
+  snap->detail = g_new (char *, MAX (snap->n_acts, 1));
+  snap->why = g_new0 (Why *, MAX (snap->n_acts, 1));
   for (guint k = 0; k < snap->n_acts; k++)
     {
       guint i = S->free_acts[k];
@@ -2106,15 +2073,27 @@ snapshot_move_out (MaintSolver *S,
         snap->why[k] = g_memdup2 (S->why[i], sizeof (Why));
       snap->act_slot[k] = a->slot;
       snap->reason[k] = a->reason;
-      snap->detail[k] = g_steal_pointer (&a->detail);
-      a->slot = -1;
+      if (move)
+        {
+          snap->detail[k] = g_steal_pointer (&a->detail);
+          a->slot = -1;
+        }
+      else
+        snap->detail[k] = g_strdup (a->detail);
     }
 }
 
-/* With @steal, the slots take the snapshot's activity arrays instead of
- * copies (the snapshot can then only be cleared). Without @occupy, the
- * timelines are the caller's: already those of the snapshot's placement
- * (Timelines). */
+static void
+snapshot_take (MaintSolver *S,
+               Snapshot    *snap)
+{
+  snapshot_take_full (S, snap, FALSE);
+}
+
+/* With @steal, the slots and activities take the snapshot's activity
+ * arrays and details instead of copies (the snapshot can then only be
+ * cleared). Without @occupy, the timelines are the caller's: already
+ * those of the snapshot's placement (Timelines). */
 static void
 snapshot_restore_occupy (MaintSolver *S,
                          Snapshot    *snap,
@@ -2220,7 +2199,7 @@ timelines_swap (MaintSolver *S,
 
 /* The placement's timelines go to @t, and the solver gets new timelines
  * that hold the pinned slots only: the caller has taken the placement out
- * already (snapshot_move_out). */
+ * already (snapshot_take_full()). */
 static void
 timelines_set_aside (MaintSolver *S,
                      Timelines   *t)
@@ -3854,7 +3833,7 @@ solver_solve (MaintSolver  *S,
 
       for (guint u = 0; u < S->n_units; u++)
         best_blocked[u] = S->units[u].blocked;
-      snapshot_move_out (S, &best_snap);
+      snapshot_take_full (S, &best_snap, TRUE);
       timelines_clear (&aside, S);
       timelines_set_aside (S, &aside);
       if (!solver_greedy_bounded (S, &best, &worse, error))
