@@ -1359,30 +1359,13 @@ solver_place_unit (MaintSolver *S,
 /* ------------------------------------------------------------------ */
 /* The greedy and the repair loop                                      */
 
-/* What the units' order compares, copied out of each unit: sorting
- * these reads no unit (a sort of the units themselves, larger than the
- * sort's direct limit, compared units scattered over the whole array).
- * @prio_name: the priority's distance from emergency in the top two
- * bits, the machine's name_rank below. */
-typedef struct
-{
-  gint64  deadline;
-  gint64  earliest;
-  gint64  previous;
-  guint32 prio_name;
-  guint32 unit;
-} UnitKey;
-
-#define UNIT_KEY_NAME_BITS 30
-
 static int
-unit_key_cmp (const void *pa,
-              const void *pb)
+unit_cmp (const Unit *a,
+          const Unit *b,
+          MaintSolver *S)
 {
-  const UnitKey *a = pa, *b = pb;
-
-  if (a->prio_name >> UNIT_KEY_NAME_BITS != b->prio_name >> UNIT_KEY_NAME_BITS)
-    return a->prio_name >> UNIT_KEY_NAME_BITS < b->prio_name >> UNIT_KEY_NAME_BITS ? -1 : 1;
+  if (a->priority != b->priority)
+    return a->priority > b->priority ? -1 : 1;
   if (a->deadline != b->deadline)
     {
       if (a->deadline == 0 || b->deadline == 0)
@@ -1403,35 +1386,17 @@ unit_key_cmp (const void *pa,
         return a->previous == 0 ? 1 : -1;
       return a->previous < b->previous ? -1 : 1;
     }
-  /* The names' order, precomputed (solver_rank_names); names are unique */
-  return (a->prio_name > b->prio_name) - (a->prio_name < b->prio_name);
+  /* The names' order, precomputed (solver_rank_names) */
+  return (S->name_rank[a->machine] > S->name_rank[b->machine]) -
+         (S->name_rank[a->machine] < S->name_rank[b->machine]);
 }
 
-/* The units in the greedy's order: priority, deadline, window, previous
- * plan, name. */
-static void
-solver_sort_units (MaintSolver *S)
+static int
+unit_qsort_cmp (const void *pa,
+                const void *pb,
+                void       *data)
 {
-  g_autofree UnitKey *keys = g_new (UnitKey, MAX (S->n_units, 1));
-  g_autofree Unit *sorted = g_new (Unit, MAX (S->n_units, 1));
-
-  /* A fleet can hold nowhere near 2^30 machines */
-  g_assert (S->n_machines < 1u << UNIT_KEY_NAME_BITS);
-  for (guint u = 0; u < S->n_units; u++)
-    {
-      const Unit *unit = &S->units[u];
-
-      keys[u] = (UnitKey) {
-        unit->deadline, unit->earliest, unit->previous,
-        (guint32) (MAINT_PRIORITY_EMERGENCY - unit->priority) << UNIT_KEY_NAME_BITS |
-        S->name_rank[unit->machine],
-        u,
-      };
-    }
-  qsort (keys, S->n_units, sizeof (UnitKey), unit_key_cmp);
-  for (guint k = 0; k < S->n_units; k++)
-    sorted[k] = S->units[keys[k].unit];
-  memcpy (S->units, sorted, S->n_units * sizeof (Unit));
+  return unit_cmp (pa, pb, data);
 }
 
 static int
@@ -1514,7 +1479,7 @@ solver_build_units (MaintSolver *S)
       S->n_units++;
     }
 
-  solver_sort_units (S);
+  g_qsort_with_data (S->units, S->n_units, sizeof (Unit), unit_qsort_cmp, S);
   for (guint i = 0; i < S->n_units; i++)
     {
       S->units[i].rank = i;
@@ -3941,33 +3906,6 @@ slot_order_cmp (const void *pa,
   return a->end < b->end ? -1 : a->end > b->end;
 }
 
-/* A slot's place in the plan, with what slot_order_cmp() compares copied
- * in: sorting these reads no slot (the sort of a large plan compared
- * slots scattered over the whole array). The slot's index decides last,
- * as the stable sort of the indices did. */
-typedef struct
-{
-  gint64  start;
-  gint64  end;
-  guint32 name_rank;
-  guint32 slot;
-} SlotKey;
-
-static int
-slot_key_cmp (const void *pa,
-              const void *pb)
-{
-  const SlotKey *a = pa, *b = pb;
-
-  if (a->start != b->start)
-    return a->start < b->start ? -1 : 1;
-  if (a->name_rank != b->name_rank)
-    return a->name_rank < b->name_rank ? -1 : 1;
-  if (a->end != b->end)
-    return a->end < b->end ? -1 : 1;
-  return (a->slot > b->slot) - (a->slot < b->slot);
-}
-
 static int
 str_ptr_cmp (const void *a,
              const void *b)
@@ -4073,20 +4011,10 @@ solver_to_plan (MaintSolver *S)
 
   if (S->name_rank == NULL)
     solver_rank_names (S);
-  {
-    g_autofree SlotKey *keys = g_new (SlotKey, MAX (S->slots->len, 1));
-
-    for (guint i = 0; i < S->slots->len; i++)
-      {
-        const MaintSolverSlot *slot = solver_slot (S, i);
-
-        if (slot->n_acts > 0)
-          keys[n++] = (SlotKey) { slot->start, slot->end, S->name_rank[slot->machine], i };
-      }
-    qsort (keys, n, sizeof (SlotKey), slot_key_cmp);
-    for (guint k = 0; k < n; k++)
-      order[k] = keys[k].slot;
-  }
+  for (guint i = 0; i < S->slots->len; i++)
+    if (solver_slot (S, i)->n_acts > 0)
+      order[n++] = i;
+  g_qsort_with_data (order, n, sizeof (guint), slot_order_cmp, S);
   solver_write_details (S);
 
   /* Each group's zone resolved once, not twice per slot */
