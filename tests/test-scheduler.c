@@ -577,6 +577,60 @@ test_coalesce_split (void)
   assert_slot (plan, "x2", "2026-03-03T22:00:00Z", "2026-03-03T22:45:00Z");
 }
 
+/* One machine with more activities than a slot holds, and more than
+ * the solver sorts in place (16): each night takes one, most important
+ * first (priority, then deadline, then id) */
+static void
+test_coalesce_many (void)
+{
+  g_autoptr(MaintFleet) fleet = new_fleet ("2026-03-02T09:00:00Z");
+  g_autoptr(MaintPlan) plan = NULL;
+  const char *expected[20];
+  MaintActivity *x;
+  guint n = 0;
+
+  add_group (fleet, "a", "UTC", "daily 22:00-23:00", 0);
+  add_machine (fleet, "db1", "a", NULL);
+  /* Added in reverse, so that the fleet's order is not the answer */
+  for (int i = 19; i >= 0; i--)
+    {
+      g_autofree char *id = g_strdup_printf ("x%02d", i);
+
+      x = add_activity (fleet, id, "db1", 2400, MAINT_REBOOT_KIND_WARM);
+      if (i == 7)
+        maint_activity_set_priority (x, MAINT_PRIORITY_EMERGENCY);
+      if (i == 13)
+        maint_activity_set_priority (x, MAINT_PRIORITY_URGENT);
+      if (i == 17)
+        maint_activity_set_deadline (x, maint_test_at ("2026-03-05T00:00:00Z"));
+      if (i == 11)
+        maint_activity_set_deadline (x, maint_test_at ("2026-03-07T00:00:00Z"));
+    }
+  expected[n++] = "x07";
+  expected[n++] = "x13";
+  expected[n++] = "x17";
+  expected[n++] = "x11";
+  for (guint i = 0; i < 20; i++)
+    if (i != 7 && i != 13 && i != 17 && i != 11)
+      {
+        char id[8];
+
+        g_snprintf (id, sizeof id, "x%02u", i);
+        expected[n++] = g_intern_string (id);
+      }
+  g_assert_cmpuint (n, ==, 20);
+
+  plan = plan_fleet (fleet);
+  for (guint night = 0; night < n; night++)
+    {
+      MaintSlot *slot = maint_test_slot_of (plan, expected[night]);
+
+      g_assert_cmpint (maint_slot_get_start (slot), ==,
+                       maint_test_at ("2026-03-02T22:00:00Z") + (gint64) night * 86400);
+      g_assert_cmpint (maint_slot_get_end (slot) - maint_slot_get_start (slot), ==, 45 * 60);
+    }
+}
+
 static void
 test_coalesce_emergency_deadline (void)
 {
@@ -1166,6 +1220,7 @@ main (int    argc,
   g_test_add_func ("/scheduler/service/host-reboot", test_service_host_reboot);
   g_test_add_func ("/scheduler/coalesce/one-slot", test_coalesce);
   g_test_add_func ("/scheduler/coalesce/split", test_coalesce_split);
+  g_test_add_func ("/scheduler/coalesce/many", test_coalesce_many);
   g_test_add_func ("/scheduler/coalesce/emergency-deadline", test_coalesce_emergency_deadline);
   g_test_add_func ("/scheduler/deadline/edf", test_deadline_edf);
   g_test_add_func ("/scheduler/stability", test_stability);
