@@ -53,6 +53,16 @@ cpu_usec (void)
   return ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
 }
 
+/* The design's benchmark fleet at @n_vms VMs, always the same one */
+static MaintFleet *
+bench_fleet (guint n_vms)
+{
+  MaintFleetGenParams params;
+
+  maint_fleet_gen_params_for_size (&params, n_vms, 42);
+  return maint_fleet_gen (&params);
+}
+
 /* One plan; returns its CPU time in µs (wall time in @wall), or -1. */
 static gint64
 plan_once (MaintFleet *fleet,
@@ -97,17 +107,12 @@ median_s (gint64 *v,
 static int
 run_ratio (guint rounds)
 {
-  MaintFleetGenParams params;
-  g_autoptr(MaintFleet) small = NULL, large = NULL;
+  g_autoptr(MaintFleet) small = bench_fleet (10000), large = bench_fleet (100000);
   g_autofree gint64 *t_small = g_new (gint64, 3 * rounds);
   g_autofree gint64 *t_large = g_new (gint64, rounds);
   guint n_small = 0, n_large = 0;
   gint64 wall;
 
-  maint_fleet_gen_params_for_size (&params, 10000, 42);
-  small = maint_fleet_gen (&params);
-  maint_fleet_gen_params_for_size (&params, 100000, 42);
-  large = maint_fleet_gen (&params);
 
   for (guint r = 0; r < rounds; r++)
     {
@@ -128,16 +133,13 @@ static int
 run_one (guint n_vms,
          guint repeat)
 {
-  MaintFleetGenParams params;
-  g_autoptr(MaintFleet) fleet = NULL;
+  g_autoptr(MaintFleet) fleet = bench_fleet (n_vms);
   g_autoptr(MaintPlan) last = NULL;
   g_autoptr(GError) error = NULL;
   gint64 best = G_MAXINT64, best_cpu = G_MAXINT64, replan_cpu = G_MAXINT64, wall;
   long before;
   guint scheduled = 0, unscheduled = 0, slots = 0, announced;
 
-  maint_fleet_gen_params_for_size (&params, n_vms, 42);
-  fleet = maint_fleet_gen (&params);
   before = peak_kib ();
 
   for (guint r = 0; r < repeat; r++)
@@ -183,12 +185,9 @@ static int
 run_repeat (guint n_vms,
             guint plans)
 {
-  MaintFleetGenParams params;
-  g_autoptr(MaintFleet) fleet = NULL;
+  g_autoptr(MaintFleet) fleet = bench_fleet (n_vms);
   gint64 wall;
 
-  maint_fleet_gen_params_for_size (&params, n_vms, 42);
-  fleet = maint_fleet_gen (&params);
   for (guint k = 0; k < plans; k++)
     {
       gint64 c = plan_once (fleet, &wall, NULL);

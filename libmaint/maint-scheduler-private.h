@@ -182,6 +182,8 @@ struct _MaintSolver
 
   guint                 *name_rank;    /* by machine: position in strcmp order
                                         * of the names, for sorting by name */
+  guint                 *by_name;      /* the machines in that order: the
+                                        * inverse of name_rank */
   MaintSolverRollouts   *ro;           /* maint-scheduler-rollout.c */
   MaintSimState         *sim;          /* NULL unless a simulation plans */
 };

@@ -1412,17 +1412,10 @@ maint_solver_rollout_to_plan (MaintSolver *S,
   for (guint i = 0; i < S->n_machines; i++)
     g_clear_pointer (&by_machine[i], g_ptr_array_unref);
 
-  /* By name: through the names' order (name_rank, a permutation of
-   * the machines), not a sort */
-  {
-    g_autofree guint *by_name = g_new (guint, MAX (S->n_machines, 1));
-
-    for (guint i = 0; i < S->n_machines; i++)
-      by_name[S->name_rank[i]] = i;
-    for (guint r = 0; r < S->n_machines; r++)
-      if (listed[by_name[r]])
-        order[n++] = by_name[r];
-  }
+  /* By name: through the names' order, not a sort */
+  for (guint r = 0; r < S->n_machines; r++)
+    if (listed[S->by_name[r]])
+      order[n++] = S->by_name[r];
   for (guint i = 0; i < n; i++)
     {
       guint m = order[i];

@@ -188,6 +188,7 @@ solver_free (MaintSolver *S)
   g_free (S->fixed_score);
   g_free (S->units);
   g_free (S->name_rank);
+  g_free (S->by_name);
   g_free (S->succ_start);
   g_free (S->succ);
   maint_tl_fleet_free (S->fleet_down);
@@ -1417,7 +1418,7 @@ machine_name_cmp (const void *pa,
 static void
 solver_rank_names (MaintSolver *S)
 {
-  g_autofree guint *by_name = g_new (guint, MAX (S->n_machines, 1));
+  guint *by_name = g_new (guint, MAX (S->n_machines, 1));
   gboolean sorted = TRUE;
 
   for (guint i = 0; i < S->n_machines; i++)
@@ -1431,6 +1432,7 @@ solver_rank_names (MaintSolver *S)
   S->name_rank = g_new (guint, MAX (S->n_machines, 1));
   for (guint i = 0; i < S->n_machines; i++)
     S->name_rank[by_name[i]] = i;
+  S->by_name = by_name;
 }
 
 static void
