@@ -122,8 +122,10 @@ for t in $FUZZ_TARGETS; do targets="$targets tests/fuzz/$t"; done
 # shellcheck disable=SC2086
 ninja -C build-fuzz $targets
 mkdir -p build-fuzz/fuzz-corpus build-fuzz/fuzz-logs build-fuzz/fuzz-artifacts
-fuzz_failed=""
-for t in $FUZZ_TARGETS; do
+# fuzz_one TARGET: one target's run; prints its line, returns non-zero
+# when it found something
+fuzz_one () {
+  t=$1
   corpus=build-fuzz/fuzz-corpus/$t
   log=build-fuzz/fuzz-logs/$t.log
   mkdir -p "$corpus"
@@ -144,8 +146,31 @@ for t in $FUZZ_TARGETS; do
   else
     echo "$t: FAILED (log: $log)"
     tail -n 40 "$log"
-    fuzz_failed="$fuzz_failed $t"
+    return 1
   fi
+}
+
+# The targets run $JOBS at a time (each is one process on one core); the
+# lines come out in the targets' order
+fuzz_failed=""
+# shellcheck disable=SC2086
+set -- $FUZZ_TARGETS
+while [ $# -gt 0 ]; do
+  batch=""
+  for _ in $(seq "$JOBS"); do
+    [ $# -gt 0 ] || break
+    batch="$batch $1"
+    (if fuzz_one "$1"; then status=ok; else status=failed; fi
+     echo "$status" >"build-fuzz/fuzz-logs/$1.status") >"build-fuzz/fuzz-logs/$1.result" 2>&1 &
+    shift
+  done
+  wait
+  for t in $batch; do
+    cat "build-fuzz/fuzz-logs/$t.result"
+    if [ "$(cat "build-fuzz/fuzz-logs/$t.status")" != ok ]; then
+      fuzz_failed="$fuzz_failed $t"
+    fi
+  done
 done
 if [ -n "$fuzz_failed" ]; then
   echo "fuzzing found problems in:$fuzz_failed; the inputs are in build-fuzz/fuzz-artifacts/"
