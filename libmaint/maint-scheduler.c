@@ -17,6 +17,7 @@
 
 #include "maint-scheduler.h"
 #include "maint-scheduler-private.h"
+#include "maint-bigmem-private.h"
 #include "maint-interval-private.h"
 #include "maint-plan-private.h"
 #include "maint-time.h"
@@ -164,31 +165,31 @@ solver_free (MaintSolver *S)
       if (S->why != NULL)
         g_free (S->why[i]);
     }
-  g_free (S->why);
-  g_free (S->guest_start);
-  g_free (S->guests);
+  maint_big_free (S->why);
+  maint_big_free (S->guest_start);
+  maint_big_free (S->guests);
   if (S->slots != NULL)
     for (guint i = 0; i < S->slots->len; i++)
       g_free (solver_slot (S, i)->acts);
   g_clear_pointer (&S->slots, g_array_unref);
   g_free (S->groups);
-  g_free (S->machines);
+  maint_big_free (S->machines);
   g_free (S->services);
   g_free (S->memberships);
-  g_free (S->hosts);
+  maint_big_free (S->hosts);
   g_free (S->host_names);
-  g_free (S->acts);
-  g_free (S->act_order);
+  maint_big_free (S->acts);
+  maint_big_free (S->act_order);
   g_free (S->pinned_base);
   g_free (S->pinned_start);
   g_free (S->pinned_slots);
   g_free (S->pinned_reboot);
   g_free (S->touched);
-  g_free (S->free_acts);
+  maint_big_free (S->free_acts);
   g_free (S->fixed_score);
-  g_free (S->units);
-  g_free (S->name_rank);
-  g_free (S->by_name);
+  maint_big_free (S->units);
+  maint_big_free (S->name_rank);
+  maint_big_free (S->by_name);
   g_free (S->succ_start);
   g_free (S->succ);
   maint_tl_fleet_free (S->fleet_down);
@@ -389,7 +390,7 @@ solver_compile (MaintSolver  *S,
 
   /* Machines and hosts, in fleet order */
   S->n_machines = machines->len;
-  S->machines = g_new0 (MaintSolverMachine, MAX (S->n_machines, 1));
+  S->machines = maint_big_new0 (MAX (S->n_machines, 1), sizeof (MaintSolverMachine));
   S->machine_index = g_hash_table_new (g_str_hash, g_str_equal);
   S->host_names = g_new0 (const char *, MAX (S->n_machines, 1));
   for (guint i = 0; i < machines->len; i++)
@@ -423,7 +424,7 @@ solver_compile (MaintSolver  *S,
         }
       g_hash_table_insert (S->machine_index, (gpointer) m->name, GINT_TO_POINTER (i));
     }
-  S->hosts = g_new0 (MaintTlList, MAX (S->n_hosts, 1));
+  S->hosts = maint_big_new0 (MAX (S->n_hosts, 1), sizeof (MaintTlList));
 
   /* Services and memberships (grouped by machine) */
   S->n_services = services->len;
@@ -491,7 +492,7 @@ solver_compile (MaintSolver  *S,
   if (activities == NULL)
     return FALSE;
   S->n_acts = activities->len;
-  S->acts = g_new0 (MaintSolverAct, MAX (S->n_acts, 1));
+  S->acts = maint_big_new0 (MAX (S->n_acts, 1), sizeof (MaintSolverAct));
   for (guint i = 0; i < activities->len; i++)
     {
       MaintActivity *activity = g_ptr_array_index (activities, i);
@@ -539,7 +540,7 @@ solver_compile (MaintSolver  *S,
    * each goes straight into its machine's run, and a run (usually a
    * machine's few activities) is sorted in place. A sort of them all
    * compared activities scattered over the whole array. */
-  S->act_order = g_new0 (guint, MAX (S->n_acts, 1));
+  S->act_order = maint_big_new0 (MAX (S->n_acts, 1), sizeof (guint));
   {
     g_autofree guint *fill = g_new (guint, MAX (S->n_machines, 1));
 
@@ -572,8 +573,8 @@ solver_compile (MaintSolver  *S,
   }
 
   /* Guests of each host machine: a host's reboot is their downtime too */
-  S->guest_start = g_new0 (guint, S->n_machines + 1);
-  S->guests = g_new0 (guint, MAX (S->n_machines, 1));
+  S->guest_start = maint_big_new0 (S->n_machines + 1, sizeof (guint));
+  S->guests = maint_big_new0 (MAX (S->n_machines, 1), sizeof (guint));
   host_machine = g_new (gint32, MAX (S->n_hosts, 1));
   for (guint h = 0; h < S->n_hosts; h++)
     host_machine[h] = solver_lookup_machine (S, S->host_names[h]);
@@ -597,7 +598,7 @@ solver_compile (MaintSolver  *S,
     }
 
   S->slots = g_array_new (FALSE, TRUE, sizeof (MaintSolverSlot));
-  S->why = g_new0 (Why *, MAX (S->n_acts, 1));
+  S->why = maint_big_new0 (MAX (S->n_acts, 1), sizeof (Why *));
   S->fleet_down = solver_new_fleet_timeline (S);
   maint_solver_rollout_prepare (S);
 
@@ -1418,7 +1419,7 @@ machine_name_cmp (const void *pa,
 static void
 solver_rank_names (MaintSolver *S)
 {
-  guint *by_name = g_new (guint, MAX (S->n_machines, 1));
+  guint *by_name = maint_big_new0 (MAX (S->n_machines, 1), sizeof (guint));
   gboolean sorted = TRUE;
 
   for (guint i = 0; i < S->n_machines; i++)
@@ -1429,7 +1430,7 @@ solver_rank_names (MaintSolver *S)
     }
   if (!sorted)
     g_qsort_with_data (by_name, S->n_machines, sizeof (guint), machine_name_cmp, S);
-  S->name_rank = g_new (guint, MAX (S->n_machines, 1));
+  S->name_rank = maint_big_new0 (MAX (S->n_machines, 1), sizeof (guint));
   for (guint i = 0; i < S->n_machines; i++)
     S->name_rank[by_name[i]] = i;
   S->by_name = by_name;
@@ -1444,7 +1445,7 @@ solver_build_units (MaintSolver *S)
 
   if (S->name_rank == NULL)
     solver_rank_names (S);
-  S->units = g_new0 (Unit, MAX (S->n_machines, 1));
+  S->units = maint_big_new0 (MAX (S->n_machines, 1), sizeof (Unit));
   for (guint i = 0; i < S->n_machines; i++)
     {
       MaintSolverMachine *m = &S->machines[i];
@@ -1910,7 +1911,7 @@ solver_fix_score (MaintSolver *S)
     }
   /* In the activities' order: the passes over them (resets, snapshots)
    * then read the activities in memory order, not in the units' */
-  S->free_acts = g_new (guint, MAX (S->n_acts, 1));
+  S->free_acts = maint_big_new0 (MAX (S->n_acts, 1), sizeof (guint));
   S->n_free_acts = 0;
   S->fixed_score = g_new0 (Score, 1);
   for (guint i = 0; i < S->n_acts; i++)
@@ -2171,10 +2172,10 @@ static void
 timelines_set_aside (MaintSolver *S,
                      Timelines   *t)
 {
-  t->machines = g_new0 (MaintTlList, MAX (S->n_machines, 1));
+  t->machines = maint_big_new0 (MAX (S->n_machines, 1), sizeof (MaintTlList));
   t->groups = g_new0 (MaintTlList, MAX (S->n_groups, 1));
   t->services = g_new0 (MaintTlList, MAX (S->n_services, 1));
-  t->hosts = g_new0 (MaintTlList, MAX (S->n_hosts, 1));
+  t->hosts = maint_big_new0 (MAX (S->n_hosts, 1), sizeof (MaintTlList));
   t->fleet = solver_new_fleet_timeline (S);
   timelines_swap (S, t);
   for (guint i = 0; i < S->n_pinned_slots; i++)
@@ -2195,10 +2196,10 @@ timelines_clear (Timelines   *t,
     maint_tl_list_clear (&t->services[i]);
   for (guint i = 0; i < S->n_hosts; i++)
     maint_tl_list_clear (&t->hosts[i]);
-  g_clear_pointer (&t->machines, g_free);
+  g_clear_pointer (&t->machines, maint_big_free);
   g_clear_pointer (&t->groups, g_free);
   g_clear_pointer (&t->services, g_free);
-  g_clear_pointer (&t->hosts, g_free);
+  g_clear_pointer (&t->hosts, maint_big_free);
   g_clear_pointer (&t->fleet, maint_tl_fleet_free);
 }
 

@@ -15,6 +15,7 @@
 
 #include <glib.h>
 
+#include "maint-bigmem-private.h"
 #include "maint-timeline-private.h"
 
 #define DOMAIN 6000    /* instants [0, DOMAIN) are counted by brute force */
@@ -275,6 +276,47 @@ test_fleet_long (void)
   maint_tl_fleet_free (fleet);
 }
 
+/* The solver's arrays: small ones from g_malloc0(), large ones mapped
+ * on their own. Both come zeroed, hold every byte asked for, and free. */
+static void
+test_big_arrays (void)
+{
+  const gsize counts[] = { 0, 1, 1000, MAINT_BIG_MIN / sizeof (gint64) - 1,
+                           MAINT_BIG_MIN / sizeof (gint64) + 1, 3 * MAINT_BIG_MIN / sizeof (gint64) };
+
+  for (guint c = 0; c < G_N_ELEMENTS (counts); c++)
+    {
+      gint64 *a = maint_big_new0 (counts[c], sizeof (gint64));
+
+      g_assert_nonnull (a);
+      g_assert_cmpuint ((guintptr) a % 16, ==, 0);
+      for (gsize i = 0; i < counts[c]; i++)
+        {
+          g_assert_cmpint (a[i], ==, 0);
+          a[i] = (gint64) i - 7;
+        }
+      for (gsize i = 0; i < counts[c]; i++)
+        g_assert_cmpint (a[i], ==, (gint64) i - 7);
+      maint_big_free (a);
+    }
+  maint_big_free (NULL);
+}
+
+/* n * size beyond what memory can hold aborts, as g_malloc0_n() does,
+ * instead of wrapping around to a small block */
+static void
+test_big_overflow (void)
+{
+  if (g_test_subprocess ())
+    {
+      maint_big_new0 (G_MAXSIZE / 8, 16);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*overflow*");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -282,6 +324,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/timeline/fleet/long", test_fleet_long);
+  g_test_add_func ("/timeline/big/arrays", test_big_arrays);
+  g_test_add_func ("/timeline/big/overflow", test_big_overflow);
   /* MAINT_TEST_REDUCED=1 (valgrind): three sequences of each kind */
   for (guint seed = 1; seed <= (g_strcmp0 (g_getenv ("MAINT_TEST_REDUCED"), "1") == 0 ? 3 : 10); seed++)
     {
