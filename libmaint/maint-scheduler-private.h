@@ -127,6 +127,11 @@ typedef struct _MaintSolverRollouts MaintSolverRollouts;
 struct _MaintSolverUnit;
 struct _MaintSolverWhy;
 
+/* For tests: whether the annealing remembers the orders it has tried
+ * (TRUE, the default). Plans are the same bytes either way; the memory
+ * only saves the greedy runs of orders seen before. Process-wide. */
+void maint_solver_set_anneal_memory (gboolean enabled);
+
 struct _MaintSolver
 {
   MaintFleet            *fleet;

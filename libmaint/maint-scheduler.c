@@ -3540,6 +3540,79 @@ solver_improve (MaintSolver  *S,
 #define ANNEAL_BUDGET2   200000
 #define ANNEAL_STUCK     0.05
 
+/* The annealing's memory of the orders it has tried. The greedy's plan is
+ * a function of the order alone, and on small or stuck fleets the walk
+ * tries the same few orders over and over (three units have six orders,
+ * and get 133,333 moves): an order seen before gives back its score and
+ * its pool (the delayed or left-out units the next move picks from)
+ * without running the greedy. Nothing else changes: the same random
+ * numbers are drawn and the same moves accepted, and an order seen before
+ * never beats the best plan (it was either accepted, and compared with the
+ * best then, or rejected for being worse than the current plan, which is
+ * never better than the best), so the best plan's snapshot is always
+ * taken after a greedy run. */
+typedef struct
+{
+  guint hash;
+  guint n;        /* units in the order */
+  guint n_pool;
+  Score score;
+  guint data[];   /* the order (n), then the pool (n_pool) */
+} AnnealSeen;
+
+#define ANNEAL_SEEN_MAX 200000   /* orders remembered at most */
+
+static gint anneal_memory = TRUE;
+
+void
+maint_solver_set_anneal_memory (gboolean enabled)
+{
+  g_atomic_int_set (&anneal_memory, enabled);
+}
+
+static guint
+anneal_order_hash (const guint *by_rank,
+                   guint        n)
+{
+  guint32 h = 2166136261u;   /* FNV-1a over the units' indices */
+
+  for (guint i = 0; i < n; i++)
+    h = (h ^ by_rank[i]) * 16777619u;
+  return h;
+}
+
+static guint
+anneal_seen_hash (gconstpointer p)
+{
+  return ((const AnnealSeen *) p)->hash;
+}
+
+static gboolean
+anneal_seen_equal (gconstpointer a,
+                   gconstpointer b)
+{
+  const AnnealSeen *x = a, *y = b;
+
+  return x->hash == y->hash && x->n == y->n &&
+         memcmp (x->data, y->data, sizeof (guint) * x->n) == 0;
+}
+
+/* The delayed or left-out units of the current placement that have a
+ * window: what the next move picks from. In @pool, by unit; returns how
+ * many. */
+static guint
+anneal_pool (MaintSolver *S,
+             guint       *pool)
+{
+  guint n_pool = 0;
+
+  for (guint u = 0; u < S->n_units; u++)
+    if (S->units[u].earliest >= 0 && !S->units[u].hopeless &&
+        (unit_delay (S, &S->units[u]) > 0 || unit_unscheduled (S, u)))
+      pool[n_pool++] = u;
+  return n_pool;
+}
+
 static gboolean
 solver_anneal (MaintSolver  *S,
                double        penalty,
@@ -3548,10 +3621,13 @@ solver_anneal (MaintSolver  *S,
 {
   g_autoptr(GRand) rand = NULL;
   g_autofree guint *cur_rank = NULL, *best_rank = NULL, *by_rank = NULL, *pool = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  g_autofree AnnealSeen *key = NULL;
   Snapshot best_snap = { 0, };
   Score best, cur, score;
   guint64 iters, it, n_accepted = 0;
-  gboolean ok = TRUE;
+  guint n_pool;
+  gboolean ok = TRUE, stale = FALSE, memory = g_atomic_int_get (&anneal_memory);
 
   *accepted = 1;
   if (S->n_units < 3 || S->n_units > ANNEAL_MAX_UNITS)
@@ -3567,19 +3643,19 @@ solver_anneal (MaintSolver  *S,
   for (guint u = 0; u < S->n_units; u++)
     cur_rank[u] = best_rank[u] = S->units[u].rank;
   iters = (penalty > 0 ? ANNEAL_BUDGET2 : ANNEAL_BUDGET) / S->n_units;
+  seen = g_hash_table_new_full (anneal_seen_hash, anneal_seen_equal, g_free, NULL);
+  key = g_malloc (sizeof (AnnealSeen) + S->n_units * sizeof (guint));
+  key->n = S->n_units;
+  n_pool = anneal_pool (S, pool);
 
   for (it = 0; it < iters; it++)
     {
       double T = ANNEAL_T0 * pow (ANNEAL_T1 / ANNEAL_T0, (double) it / (double) iters);
-      guint n_pool = 0;
+      const AnnealSeen *hit;
       gboolean accept;
 
       for (guint u = 0; u < S->n_units; u++)
         by_rank[cur_rank[u]] = u;
-      for (guint u = 0; u < S->n_units; u++)
-        if (S->units[u].earliest >= 0 && !S->units[u].hopeless &&
-            (unit_delay (S, &S->units[u]) > 0 || unit_unscheduled (S, u)))
-          pool[n_pool++] = u;
       /* Nothing delayed, nothing left out that has a window: done */
       if (n_pool == 0 && score_cmp (&cur, &best) == 0)
         break;
@@ -3608,13 +3684,44 @@ solver_anneal (MaintSolver  *S,
       for (guint r = 0; r < S->n_units; r++)
         S->units[by_rank[r]].rank = r;
 
-      solver_reset (S);
-      if (!solver_greedy (S, error))
+      memcpy (key->data, by_rank, S->n_units * sizeof (guint));
+      key->hash = anneal_order_hash (by_rank, S->n_units);
+      hit = memory ? g_hash_table_lookup (seen, key) : NULL;
+      if (hit != NULL && score_cmp (&hit->score, &best) >= 0)
         {
-          ok = FALSE;
-          break;
+          score = hit->score;
+          n_pool = hit->n_pool;
+          memcpy (pool, &hit->data[hit->n], n_pool * sizeof (guint));
+          stale = TRUE;
+          if ((it & 1023) == 0 && g_cancellable_set_error_if_cancelled (S->cancellable, error))
+            {
+              ok = FALSE;
+              break;
+            }
         }
-      solver_score (S, &score);
+      else
+        {
+          solver_reset (S);
+          if (!solver_greedy (S, error))
+            {
+              ok = FALSE;
+              break;
+            }
+          solver_score (S, &score);
+          n_pool = anneal_pool (S, pool);
+          stale = FALSE;
+          if (memory && hit == NULL && g_hash_table_size (seen) < ANNEAL_SEEN_MAX)
+            {
+              AnnealSeen *e = g_malloc (sizeof (AnnealSeen) + (S->n_units + n_pool) * sizeof (guint));
+
+              *e = *key;
+              e->n_pool = n_pool;
+              e->score = score;
+              memcpy (e->data, by_rank, S->n_units * sizeof (guint));
+              memcpy (&e->data[S->n_units], pool, n_pool * sizeof (guint));
+              g_hash_table_add (seen, e);
+            }
+        }
       accept = score_cmp (&score, &cur) <= 0;
       if (!accept && memcmp (&score, &cur, G_STRUCT_OFFSET (Score, delay)) == 0)
         accept = g_rand_double (rand) < exp ((double) (cur.delay - score.delay) / T);
@@ -3644,6 +3751,15 @@ solver_anneal (MaintSolver  *S,
         }
     }
 
+  /* The solver holds an earlier order's plan: it gets the last order's,
+   * as if every order had been run (the units' blocked flags and the
+   * records of why an activity was left out stay those of the last run,
+   * as the moves after the walk expect) */
+  if (ok && stale)
+    {
+      solver_reset (S);
+      ok = solver_greedy (S, error);
+    }
   *accepted = it > 0 ? (double) n_accepted / (double) it : 1;
   for (guint u = 0; u < S->n_units; u++)
     S->units[u].rank = best_rank[u];

@@ -58,7 +58,9 @@ setup () {
 # planning of the example fleet (/scheduler/deterministic), the
 # threads' parallel plans (test-threads: 95 s, a fifth of the step, on a
 # slow day; ASan and ThreadSanitizer run it, and the main suite checks
-# determinism), the crowded fleets of the solver's
+# determinism), the annealing with and without its memory of orders
+# (planned twice without it, as slow as the walk was before it), the
+# crowded fleets of the solver's
 # quality tests but one (the annealing and the exact repacking still run
 # on seed 6), and the simulations but the two cheapest (a failure and
 # the errors: the simulation's own code; the rest is the solver's, run
@@ -70,6 +72,7 @@ ASAN_SKIP="-s /scheduler/random-fleets/1-100 -s /scheduler/random-fleets/101-200
 -s /scheduler-quality/optimum/seed-13"
 VALGRIND_SKIP="$ASAN_SKIP -s /scheduler/deterministic -s /scheduler/pinned/replan-announced \
 -s /scheduler-quality/optimum/seed-2 -s /scheduler-quality/stuck-walk \
+-s /scheduler-quality/anneal-memory \
 -s /simulation/all-succeed -s /simulation/announced-stay -s /simulation/halt \
 -s /simulation/fixed-waves -s /simulation/absorbed -s /simulation/deterministic \
 -s /simulation/postponed -s /simulation/in-progress \

@@ -16,6 +16,7 @@
 #include <libmaint/libmaint.h>
 
 #include "maint-fleet-gen.h"
+#include "maint-scheduler-private.h"
 
 static MaintFleet *
 quality_fleet (guint32 seed)
@@ -177,6 +178,46 @@ test_stuck_walk (void)
   g_assert_cmpint (total_delay (fleet, plan), <=, 2385900);
 }
 
+static char *
+plan_data (MaintFleet *fleet)
+{
+  g_autoptr(MaintScheduler) scheduler = maint_scheduler_new (fleet);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MaintPlan) plan = maint_scheduler_run (scheduler, NULL, &error);
+
+  g_assert_no_error (error);
+  return maint_plan_to_data (plan, NULL);
+}
+
+/* The annealing's memory of the orders it tried only saves greedy runs:
+ * with it and without it, the same plans to the byte. Random small fleets
+ * (priorities, deadlines, several activities per machine) and a crowded
+ * quality fleet, whose walk accepts many moves. */
+static void
+test_anneal_memory (void)
+{
+  for (guint32 seed = 1; seed <= 5; seed++)
+    {
+      g_autoptr(MaintFleet) fleet = NULL;
+      g_autofree char *with = NULL, *without = NULL;
+      MaintFleetGenParams params;
+
+      if (seed < 5)
+        {
+          maint_fleet_gen_params_small (&params, seed);
+          fleet = maint_fleet_gen (&params);
+        }
+      else
+        fleet = quality_fleet (6);
+      maint_solver_set_anneal_memory (TRUE);
+      with = plan_data (fleet);
+      maint_solver_set_anneal_memory (FALSE);
+      without = plan_data (fleet);
+      maint_solver_set_anneal_memory (TRUE);
+      g_assert_cmpstr (with, ==, without);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -190,5 +231,6 @@ main (int    argc,
     }
   g_test_add_func ("/scheduler-quality/counts", test_counts);
   g_test_add_func ("/scheduler-quality/stuck-walk", test_stuck_walk);
+  g_test_add_func ("/scheduler-quality/anneal-memory", test_anneal_memory);
   return g_test_run ();
 }
