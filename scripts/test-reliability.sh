@@ -56,11 +56,8 @@ setup () {
 # in addition: the 2,000,000-element array and the 64 MiB document
 # (test-fleet-json), the large fleet (test-verifier), the repeated
 # planning of the example fleet (/scheduler/deterministic), the
-# threads' parallel plans (test-threads: 95 s, a fifth of the step, on a
-# slow day; ASan and ThreadSanitizer run it, and the main suite checks
-# determinism), the annealing with and without its memory of orders
-# (planned twice without it, as slow as the walk was before it), the
-# crowded fleets of the solver's
+# annealing with and without its memory of orders (without it, the walk
+# runs the greedy for every move), the crowded fleets of the solver's
 # quality tests but one (the annealing and the exact repacking still run
 # on seed 6), and the simulations but the two cheapest (a failure and
 # the errors: the simulation's own code; the rest is the solver's, run
@@ -76,8 +73,7 @@ VALGRIND_SKIP="$ASAN_SKIP -s /scheduler/deterministic -s /scheduler/pinned/repla
 -s /simulation/all-succeed -s /simulation/announced-stay -s /simulation/halt \
 -s /simulation/fixed-waves -s /simulation/absorbed -s /simulation/deterministic \
 -s /simulation/postponed -s /simulation/in-progress \
--s /fleet-json/limit/elements -s /fleet-json/limit/size -s /verifier/large \
--s /threads/parallel-plans"
+-s /fleet-json/limit/elements -s /fleet-json/limit/size -s /verifier/large"
 
 # c_tests BUILD-DIR SKIP [MESON-TEST-OPTION...]: the C tests (GLib test
 # programs, given SKIP), then the fuzz regression replays (which take
