@@ -54,10 +54,11 @@ setup () {
 # repacking, and the stuck-walk fleet the second annealing walk; the
 # quality program alone took 157 s of the ASan step). Under valgrind,
 # in addition: the 2,000,000-element array and the 64 MiB document
-# (test-fleet-json), the large fleet (test-verifier), the repeated
-# planning of the example fleet (/scheduler/deterministic), the
-# annealing with and without its memory of orders (without it, the walk
-# runs the greedy for every move), the crowded fleets of the solver's
+# (test-fleet-json), the large fleet (test-verifier), the plans of a
+# 2,000-VM fleet (/scheduler/deterministic) and of a 20,000-VM one
+# (/scheduler/large), the annealing with and without its memory of
+# orders (without it, the walk runs the greedy for every move), the
+# crowded fleets of the solver's
 # quality tests but one (the annealing and the exact repacking still run
 # on seed 6), and the simulations but the two cheapest (a failure and
 # the errors: the simulation's own code; the rest is the solver's, run
@@ -67,7 +68,8 @@ ASAN_SKIP="-s /scheduler/random-fleets/1-100 -s /scheduler/random-fleets/101-200
 -s /scheduler-quality/optimum/seed-8 -s /scheduler-quality/optimum/seed-9 \
 -s /scheduler-quality/optimum/seed-11 -s /scheduler-quality/optimum/seed-12 \
 -s /scheduler-quality/optimum/seed-13"
-VALGRIND_SKIP="$ASAN_SKIP -s /scheduler/deterministic -s /scheduler/pinned/replan-announced \
+VALGRIND_SKIP="$ASAN_SKIP -s /scheduler/deterministic -s /scheduler/large \
+-s /scheduler/pinned/replan-announced \
 -s /scheduler-quality/optimum/seed-2 -s /scheduler-quality/stuck-walk \
 -s /scheduler-quality/anneal-memory \
 -s /simulation/all-succeed -s /simulation/announced-stay -s /simulation/halt \

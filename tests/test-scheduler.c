@@ -900,6 +900,29 @@ test_deterministic (void)
   g_assert_cmpuint (maint_plan_get_n_scheduled (p1), >, 1000);
 }
 
+/* 20,000 VMs: the solver's activity and machine arrays are 1 MiB
+ * or more, so they are mappings of their own (maint-bigmem.c) outside
+ * ASan; the plan holds and is the same twice. */
+static void
+test_large (void)
+{
+  MaintFleetGenParams params;
+  g_autoptr(MaintFleet) fleet = NULL;
+  g_autoptr(MaintPlan) p1 = NULL;
+  g_autoptr(MaintPlan) p2 = NULL;
+  g_autofree char *d1 = NULL;
+  g_autofree char *d2 = NULL;
+
+  maint_fleet_gen_params_for_size (&params, 20000, 3);
+  fleet = maint_fleet_gen (&params);
+  p1 = plan_fleet (fleet);
+  p2 = plan_fleet (fleet);
+  d1 = maint_plan_to_data (p1, NULL);
+  d2 = maint_plan_to_data (p2, NULL);
+  g_assert_cmpstr (d1, ==, d2);
+  g_assert_cmpuint (maint_plan_get_n_scheduled (p1), >, 15000);
+}
+
 /* Brute force, independent of the solver's search: can @act alone start
  * anywhere (60 s steps) without breaking a constraint against the plan? */
 typedef struct
@@ -1230,6 +1253,7 @@ main (int    argc,
   g_test_add_func ("/scheduler/api/cancelled", test_cancelled);
   g_test_add_func ("/scheduler/explain", test_explain);
   g_test_add_func ("/scheduler/deterministic", test_deterministic);
+  g_test_add_func ("/scheduler/large", test_large);
   {
     static const SeedRange halves[] = { { 1, 100 }, { 101, 200 } };
 
