@@ -880,47 +880,45 @@ test_explain (void)
 
 /* ---- determinism and property tests ------------------------------------ */
 
+/* A generated fleet of @n_vms VMs, planned twice: both plans verified
+ * and the same bytes. Returns the first. */
+static MaintPlan *
+plan_twice (guint   n_vms,
+            guint32 seed)
+{
+  MaintFleetGenParams params;
+  g_autoptr(MaintFleet) fleet = NULL;
+  g_autoptr(MaintPlan) p1 = NULL;
+  g_autoptr(MaintPlan) p2 = NULL;
+  g_autofree char *d1 = NULL;
+  g_autofree char *d2 = NULL;
+
+  maint_fleet_gen_params_for_size (&params, n_vms, seed);
+  fleet = maint_fleet_gen (&params);
+  p1 = plan_fleet (fleet);
+  p2 = plan_fleet (fleet);
+  d1 = maint_plan_to_data (p1, NULL);
+  d2 = maint_plan_to_data (p2, NULL);
+  g_assert_cmpstr (d1, ==, d2);
+  return g_steal_pointer (&p1);
+}
+
 static void
 test_deterministic (void)
 {
-  MaintFleetGenParams params;
-  g_autoptr(MaintFleet) fleet = NULL;
-  g_autoptr(MaintPlan) p1 = NULL;
-  g_autoptr(MaintPlan) p2 = NULL;
-  g_autofree char *d1 = NULL;
-  g_autofree char *d2 = NULL;
+  g_autoptr(MaintPlan) plan = plan_twice (2000, 7);
 
-  maint_fleet_gen_params_for_size (&params, 2000, 7);
-  fleet = maint_fleet_gen (&params);
-  p1 = plan_fleet (fleet);
-  p2 = plan_fleet (fleet);
-  d1 = maint_plan_to_data (p1, NULL);
-  d2 = maint_plan_to_data (p2, NULL);
-  g_assert_cmpstr (d1, ==, d2);
-  g_assert_cmpuint (maint_plan_get_n_scheduled (p1), >, 1000);
+  g_assert_cmpuint (maint_plan_get_n_scheduled (plan), >, 1000);
 }
 
-/* 20,000 VMs: the solver's activity and machine arrays are 1 MiB
- * or more, so they are mappings of their own (maint-bigmem.c) outside
- * ASan; the plan holds and is the same twice. */
+/* 20,000 VMs: the solver's activity and machine arrays are 1 MiB or
+ * more, so they are mappings of their own (maint-bigmem.c) outside ASan. */
 static void
 test_large (void)
 {
-  MaintFleetGenParams params;
-  g_autoptr(MaintFleet) fleet = NULL;
-  g_autoptr(MaintPlan) p1 = NULL;
-  g_autoptr(MaintPlan) p2 = NULL;
-  g_autofree char *d1 = NULL;
-  g_autofree char *d2 = NULL;
+  g_autoptr(MaintPlan) plan = plan_twice (20000, 3);
 
-  maint_fleet_gen_params_for_size (&params, 20000, 3);
-  fleet = maint_fleet_gen (&params);
-  p1 = plan_fleet (fleet);
-  p2 = plan_fleet (fleet);
-  d1 = maint_plan_to_data (p1, NULL);
-  d2 = maint_plan_to_data (p2, NULL);
-  g_assert_cmpstr (d1, ==, d2);
-  g_assert_cmpuint (maint_plan_get_n_scheduled (p1), >, 15000);
+  g_assert_cmpuint (maint_plan_get_n_scheduled (plan), >, 15000);
 }
 
 /* Brute force, independent of the solver's search: can @act alone start
