@@ -29,8 +29,9 @@
 # define USE_MAPPINGS 0
 #endif
 
-/* Before the memory: how it was allocated. 64 bytes, so the elements
- * keep a cache line's alignment. */
+/* Before the memory: how it was allocated. 64 bytes, so that in a
+ * mapping the elements start on a cache line (from g_malloc0(), on
+ * malloc()'s 16 bytes). */
 typedef union
 {
   struct
