@@ -113,7 +113,6 @@ run_ratio (guint rounds)
   guint n_small = 0, n_large = 0;
   gint64 wall;
 
-
   for (guint r = 0; r < rounds; r++)
     {
       for (guint k = 0; k < 3; k++)

@@ -3597,6 +3597,28 @@ anneal_seen_equal (gconstpointer a,
          memcmp (x->data, y->data, sizeof (guint) * x->n) == 0;
 }
 
+/* Remembers the order in @key (its hash set) with what the greedy gave
+ * for it, unless the table is full. */
+static void
+anneal_remember (GHashTable       *seen,
+                 const AnnealSeen *key,
+                 const Score      *score,
+                 const guint      *pool,
+                 guint             n_pool)
+{
+  AnnealSeen *e;
+
+  if (g_hash_table_size (seen) >= ANNEAL_SEEN_MAX)
+    return;
+  e = g_malloc (sizeof (AnnealSeen) + (key->n + n_pool) * sizeof (guint));
+  *e = *key;
+  e->n_pool = n_pool;
+  e->score = *score;
+  memcpy (e->data, key->data, key->n * sizeof (guint));
+  memcpy (&e->data[key->n], pool, n_pool * sizeof (guint));
+  g_hash_table_add (seen, e);
+}
+
 /* The delayed or left-out units of the current placement that have a
  * window: what the next move picks from. In @pool, by unit; returns how
  * many. */
@@ -3684,9 +3706,15 @@ solver_anneal (MaintSolver  *S,
       for (guint r = 0; r < S->n_units; r++)
         S->units[by_rank[r]].rank = r;
 
-      memcpy (key->data, by_rank, S->n_units * sizeof (guint));
-      key->hash = anneal_order_hash (by_rank, S->n_units);
-      hit = memory ? g_hash_table_lookup (seen, key) : NULL;
+      hit = NULL;
+      if (memory)
+        {
+          memcpy (key->data, by_rank, S->n_units * sizeof (guint));
+          key->hash = anneal_order_hash (by_rank, S->n_units);
+          hit = g_hash_table_lookup (seen, key);
+        }
+      /* (A remembered order cannot beat the best plan; if it ever did,
+       * the greedy runs, so that the best plan's snapshot is taken.) */
       if (hit != NULL && score_cmp (&hit->score, &best) >= 0)
         {
           score = hit->score;
@@ -3710,17 +3738,8 @@ solver_anneal (MaintSolver  *S,
           solver_score (S, &score);
           n_pool = anneal_pool (S, pool);
           stale = FALSE;
-          if (memory && hit == NULL && g_hash_table_size (seen) < ANNEAL_SEEN_MAX)
-            {
-              AnnealSeen *e = g_malloc (sizeof (AnnealSeen) + (S->n_units + n_pool) * sizeof (guint));
-
-              *e = *key;
-              e->n_pool = n_pool;
-              e->score = score;
-              memcpy (e->data, by_rank, S->n_units * sizeof (guint));
-              memcpy (&e->data[S->n_units], pool, n_pool * sizeof (guint));
-              g_hash_table_add (seen, e);
-            }
+          if (memory && hit == NULL)
+            anneal_remember (seen, key, &score, pool, n_pool);
         }
       accept = score_cmp (&score, &cur) <= 0;
       if (!accept && memcmp (&score, &cur, G_STRUCT_OFFSET (Score, delay)) == 0)

@@ -17,6 +17,7 @@
 
 #include "maint-fleet-gen.h"
 #include "maint-scheduler-private.h"
+#include "maint-test-util.h"
 
 static MaintFleet *
 quality_fleet (guint32 seed)
@@ -181,11 +182,8 @@ test_stuck_walk (void)
 static char *
 plan_data (MaintFleet *fleet)
 {
-  g_autoptr(MaintScheduler) scheduler = maint_scheduler_new (fleet);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MaintPlan) plan = maint_scheduler_run (scheduler, NULL, &error);
+  g_autoptr(MaintPlan) plan = maint_test_plan_and_verify (fleet);
 
-  g_assert_no_error (error);
   return maint_plan_to_data (plan, NULL);
 }
 
