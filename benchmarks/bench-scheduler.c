@@ -5,7 +5,10 @@
  * Measures; does not judge. Each size runs in a child process of its own
  * so that ru_maxrss is that size's peak. The fleet is the design's
  * benchmark fleet (tests/maint-fleet-gen.c) scaled: 20 VMs per group, 50
- * per host, 40 time zones, services in a quarter of the groups, 28 days.
+ * per host, 40 time zones, services in a quarter of the groups, 28 days,
+ * and the posts' system update as a five-wave rollout that reboots every
+ * host. ru_maxrss covers the re-plan below too: the fleet with every slot
+ * announced, the first plan still held, and the second plan.
  *
  * The 100k/10k ratio comes from one more child that builds both fleets
  * first (not timed) and then alternates: three plans of 10k, one of

@@ -51,6 +51,7 @@ maint_fleet_gen_params_for_size (MaintFleetGenParams *params,
     .max_concurrent = MAX (10, n_vms / 100),
     .max_per_host = 5,
     .horizon = 28 * 86400,
+    .rollout = TRUE,
   };
 }
 
@@ -85,6 +86,56 @@ random_kind (GRand *rand)
     MAINT_ACTIVITY_KIND_FS_MIGRATION, MAINT_ACTIVITY_KIND_CUSTOM,
   };
   return kinds[g_rand_int_range (rand, 0, G_N_ELEMENTS (kinds))];
+}
+
+static void
+gen_wave (MaintRollout *rollout,
+          const char   *name,
+          gint64        from,
+          gint64        until,
+          gdouble       share)
+{
+  g_autoptr(MaintWave) wave = maint_wave_new (name);
+
+  maint_wave_set_from (wave, from);
+  maint_wave_set_until (wave, until);
+  if (g_str_equal (name, "infrastructure"))
+    maint_wave_set_select_kind (wave, MAINT_MACHINE_KIND_INFRASTRUCTURE);
+  else if (g_str_equal (name, "representative"))
+    maint_wave_set_select_representative (wave, TRUE);
+  else
+    maint_wave_set_share (wave, share);
+  maint_rollout_add_wave (rollout, wave);
+}
+
+/* The posts' system update, a week after @now (every group's notice is at
+ * most five days): infrastructure Monday morning, the representative VMs
+ * Monday evening, 20 % Tuesday, 30 % Wednesday, the rest from Thursday to
+ * Saturday morning, every host rebooted on Saturday from 09:00 to 13:00
+ * UTC. */
+static void
+gen_rollout (MaintFleet *fleet,
+             gint64      now)
+{
+  g_autoptr(MaintRollout) rollout = maint_rollout_new ("os-update");
+  g_autoptr(MaintInterval) host_reboots = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 day = 86400, hour = 3600, base = now - now % day + 7 * day;
+
+  maint_rollout_set_template_kind (rollout, MAINT_ACTIVITY_KIND_SYSTEM_UPDATE);
+  maint_rollout_set_template_summary (rollout, "Major OS update");
+  maint_rollout_set_template_estimate (rollout, 20 * 60);
+  maint_rollout_set_template_reboot (rollout, MAINT_REBOOT_KIND_WARM);
+  gen_wave (rollout, "infrastructure", base + 4 * hour, base + 11 * hour, 0);
+  gen_wave (rollout, "representative", base + 17 * hour, base + 29 * hour, 0);
+  gen_wave (rollout, "20%", base + 29 * hour, base + 53 * hour, 0.2);
+  gen_wave (rollout, "30%", base + 53 * hour, base + 77 * hour, 0.375);
+  gen_wave (rollout, "rest", base + 77 * hour, base + 5 * day + 9 * hour, 1.0);
+  host_reboots = maint_interval_new (base + 5 * day + 9 * hour, base + 5 * day + 13 * hour);
+  maint_rollout_set_host_reboots (rollout, host_reboots);
+  maint_fleet_add_rollout (fleet, rollout, &error);
+  g_assert_no_error (error);
+  maint_policy_set_coalesce_with_host_reboot (maint_fleet_get_policy (fleet), TRUE);
 }
 
 MaintFleet *
@@ -150,6 +201,18 @@ maint_fleet_gen (const MaintFleetGenParams *params)
       g_assert_no_error (error);
     }
 
+  /* Routers and the like, for the rollout's first wave; named before the
+   * hosts so that the fleet stays in name order. No random draws: the rest
+   * of the fleet is the same with or without the rollout. */
+  if (params->rollout)
+    for (guint i = 0; i < MAX (2, params->n_vms / 5000); i++)
+      {
+        g_autofree char *name = g_strdup_printf ("gw%04u", i);
+        g_autoptr(MaintMachine) gw = maint_machine_new (name, "infra", MAINT_MACHINE_KIND_INFRASTRUCTURE);
+        maint_fleet_add_machine (fleet, gw, &error);
+        g_assert_no_error (error);
+      }
+
   for (guint h = 0; h < params->n_hosts; h++)
     {
       g_autofree char *name = g_strdup_printf ("kvm%04u", h);
@@ -173,6 +236,8 @@ maint_fleet_gen (const MaintFleetGenParams *params)
         maint_machine_set_host (machine, host);
       if (g_rand_int_range (rand, 0, 50) == 0)
         maint_machine_set_auto_schedule (machine, FALSE);
+      if (params->rollout && v % 100 == 50)
+        maint_machine_set_representative (machine, TRUE);
       maint_fleet_add_machine (fleet, machine, &error);
       g_assert_no_error (error);
 
@@ -231,6 +296,9 @@ maint_fleet_gen (const MaintFleetGenParams *params)
         g_assert_no_error (error);
       }
     }
+
+  if (params->rollout)
+    gen_rollout (fleet, now);
 
   g_rand_free (rand);
   return g_steal_pointer (&fleet);

@@ -22,10 +22,16 @@ typedef struct
   gint64  horizon;              /* seconds */
   gint64  now;                  /* 0: 2026-03-02T09:00:00Z */
   gboolean tight;               /* small fleets: short windows, group limits, not_before */
+  gboolean rollout;             /* the design's five-wave rollout, with host
+                                 * reboots and infrastructure machines */
 } MaintFleetGenParams;
 
-/* The design's benchmark fleet scaled to @n_vms VMs: 20 VMs per host, 20
- * per group, 40 zones, services in a quarter of the groups. */
+/* The design's benchmark fleet scaled to @n_vms VMs: 50 VMs per host, 20
+ * per group, 40 zones, services in a quarter of the groups, one
+ * infrastructure machine per 5,000 VMs (at least two), one VM in a hundred
+ * representative, and the posts' system update as a five-wave rollout
+ * (infrastructure, representative, 20 %, 30 %, the rest) that reboots
+ * every host on the Saturday after, with coalescing on. */
 void        maint_fleet_gen_params_for_size (MaintFleetGenParams       *params,
                                              guint                      n_vms,
                                              guint32                    seed);
