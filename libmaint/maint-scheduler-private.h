@@ -182,6 +182,9 @@ struct _MaintSolver
 
   GHashTable            *machine_index;
   struct _MaintSolverWhy **why;          /* by activity, while unscheduled */
+  char                 **group_text;   /* by group, for the sentences: its
+                                        * windows, now and the horizon's end
+                                        * in its zone (NULL until needed) */
   guint                 *guest_start;  /* guests of each machine, CSR */
   guint                 *guests;
 
@@ -194,6 +197,8 @@ struct _MaintSolver
 };
 
 /* maint-scheduler.c */
+/* Sets name_rank and by_name; the rollouts need them before the units */
+void     solver_rank_names (MaintSolver *S);
 void     maint_scheduler_set_sim_state (MaintScheduler *self,
                                         MaintSimState  *state);
 gboolean solver_check  (MaintSolver           *S,

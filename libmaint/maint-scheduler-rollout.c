@@ -92,6 +92,17 @@ is_staging (MaintStage stage)
   return stage == MAINT_STAGE_TESTING || stage == MAINT_STAGE_STAGING;
 }
 
+/* maint_fleet_get_machine_stage() through the solver's own group index */
+static MaintStage
+machine_stage (MaintSolver *S,
+               guint        machine)
+{
+  const MaintSolverMachine *m = &S->machines[machine];
+  MaintStage stage = maint_machine_get_stage (m->machine);
+
+  return stage != MAINT_STAGE_NONE ? stage : maint_resource_group_get_stage (S->groups[m->group].group);
+}
+
 static gint64
 slot_length (MaintSolver *S,
              gint64       estimate)
@@ -104,24 +115,23 @@ slot_length (MaintSolver *S,
 
 typedef struct
 {
-  guint   machine;
-  gint    staging;      /* 0 testing/staging, 1 the rest */
   gdouble spread;       /* fractional rank in its group plus in its host */
+  guint   machine;
+  guint   name_rank;    /* the machine's name, for ties */
+  gint    staging;      /* 0 testing/staging, 1 the rest */
 } Candidate;
 
 static int
 candidate_cmp (const void *pa,
-               const void *pb,
-               void       *data)
+               const void *pb)
 {
   const Candidate *a = pa, *b = pb;
-  MaintSolver *S = data;
 
   if (a->staging != b->staging)
     return a->staging < b->staging ? -1 : 1;
   if (a->spread != b->spread)
     return a->spread < b->spread ? -1 : 1;
-  return strcmp (S->machines[a->machine].name, S->machines[b->machine].name);
+  return (a->name_rank > b->name_rank) - (a->name_rank < b->name_rank);
 }
 
 /* Candidates of share waves in the order they are taken: testing and
@@ -141,6 +151,9 @@ share_order (MaintSolver   *S,
   Candidate *c = g_new (Candidate, MAX (S->n_machines, 1));
   guint n = 0, n_names = 0;
 
+  if (S->name_rank == NULL)
+    solver_rank_names (S);
+
   for (guint i = 0; i < S->n_machines; i++)
     if (taken[i] == -1)
       {
@@ -158,11 +171,12 @@ share_order (MaintSolver   *S,
       if (m->host >= 0)
         spread += (host_seen[m->host]++ + 0.5) / host_size[m->host];
       c[n].machine = i;
-      c[n].staging = is_staging (maint_fleet_get_machine_stage (S->fleet, m->machine)) ? 0 : 1;
+      c[n].staging = is_staging (machine_stage (S, i)) ? 0 : 1;
+      c[n].name_rank = S->name_rank[i];
       c[n].spread = spread;
       n++;
     }
-  g_qsort_with_data (c, n, sizeof (Candidate), candidate_cmp, S);
+  qsort (c, n, sizeof (Candidate), candidate_cmp);
   *n_out = n;
   return c;
 }
@@ -180,7 +194,7 @@ wave_selects (MaintSolver *S,
   if (maint_wave_get_select_representative (wave) && !maint_machine_get_representative (m))
     return FALSE;
   if (maint_wave_get_select_stage (wave) != MAINT_STAGE_NONE &&
-      maint_fleet_get_machine_stage (S->fleet, m) != maint_wave_get_select_stage (wave))
+      machine_stage (S, machine) != maint_wave_get_select_stage (wave))
     return FALSE;
   return TRUE;
 }
@@ -742,7 +756,7 @@ staging_lead_bound (MaintSolver *S,
 
       if (a->rollout != (gint32) r || a->held || a->pinned)
         continue;
-      stage = maint_fleet_get_machine_stage (S->fleet, S->machines[a->machine].machine);
+      stage = machine_stage (S, a->machine);
       if (is_staging (stage) && staging_t != G_MAXINT64 &&
           (a->latest_end == 0 || staging_t - lead < a->latest_end))
         {
@@ -790,7 +804,7 @@ staging_lead (MaintSolver *S,
         {
           MaintInterval *iv = maint_activity_get_scheduled (a->activity);
 
-          stage = maint_fleet_get_machine_stage (S->fleet, S->machines[a->machine].machine);
+          stage = machine_stage (S, a->machine);
           if (is_staging (stage))
             pinned_staging_end = MAX (pinned_staging_end, maint_interval_get_end (iv));
           else if (stage == MAINT_STAGE_PRODUCTION)
@@ -799,7 +813,7 @@ staging_lead (MaintSolver *S,
         }
       if (a->rollout != (gint32) r || a->held || a->pinned)
         continue;
-      stage = maint_fleet_get_machine_stage (S->fleet, S->machines[a->machine].machine);
+      stage = machine_stage (S, a->machine);
       if (is_staging (stage))
         {
           n_staging++;
@@ -1065,7 +1079,7 @@ maint_solver_rollout_host_reboots (MaintSolver *S)
            * after its wave or staging-lead bound: it is updated before
            * production, as promised, not with the hosts at the end */
           if ((coalesce && i >= S->ro->n_fleet && a->reboot != MAINT_REBOOT_KIND_NONE &&
-               !(is_staging (maint_fleet_get_machine_stage (S->fleet, m->machine)) &&
+               !(is_staging (machine_stage (S, a->machine)) &&
                  a->latest_end != 0 && hslot->end > a->latest_end) &&
                hslot->start >= S->now + g->notice && group_admits (g, hslot->start, hslot->end)) ||
               sim_absorbed (S, i, hslot))
@@ -1208,16 +1222,24 @@ str_cmp (const void *a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
-static int
-downtime_cmp (gconstpointer pa,
-              gconstpointer pb)
+/* A guest's downtime in a host's reboot slot, for sorting */
+typedef struct
 {
-  MaintHostDowntime *a = *(MaintHostDowntime * const *) pa;
-  MaintHostDowntime *b = *(MaintHostDowntime * const *) pb;
+  gint64 start;
+  guint  name_rank;   /* the guest's */
+  guint  slot;
+  guint  guest;
+} DowntimeKey;
 
-  if (maint_host_downtime_get_start (a) != maint_host_downtime_get_start (b))
-    return maint_host_downtime_get_start (a) < maint_host_downtime_get_start (b) ? -1 : 1;
-  return strcmp (maint_host_downtime_get_guest (a), maint_host_downtime_get_guest (b));
+static int
+downtime_key_cmp (const void *pa,
+                  const void *pb)
+{
+  const DowntimeKey *a = pa, *b = pb;
+
+  if (a->start != b->start)
+    return a->start < b->start ? -1 : 1;
+  return (a->name_rank > b->name_rank) - (a->name_rank < b->name_rank);
 }
 
 static int
@@ -1356,8 +1378,8 @@ maint_solver_rollout_to_plan (MaintSolver *S,
   g_autofree guint *absorbed = g_new0 (guint, MAX (S->n_machines, 1));
   g_autofree gboolean *listed = g_new0 (gboolean, MAX (S->n_machines, 1));
   g_autofree guint *order = g_new (guint, MAX (S->n_machines, 1));
-  g_autoptr(GPtrArray) downtimes = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n = 0;
+  g_autofree DowntimeKey *keys = NULL;
+  guint n = 0, n_keys = 0, keys_alloc = 0;
 
   g_autofree GPtrArray **by_machine = g_new0 (GPtrArray *, MAX (S->n_machines, 1));
 
@@ -1374,6 +1396,9 @@ maint_solver_rollout_to_plan (MaintSolver *S,
       g_ptr_array_add (by_machine[m], GUINT_TO_POINTER (i));
     }
 
+  /* Each guest's downtime, by start and then the guest's name: sorted as
+   * plain keys (the name's rank stands for the name), and only then made
+   * into objects */
   for (guint k = 0; k < S->slots->len; k++)
     {
       const MaintSolverSlot *slot = &g_array_index (S->slots, MaintSolverSlot, k);
@@ -1383,32 +1408,43 @@ maint_solver_rollout_to_plan (MaintSolver *S,
       for (guint j = S->guest_start[slot->machine]; j < S->guest_start[slot->machine + 1]; j++)
         {
           guint guest = S->guests[j];
-          g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-          MaintHostDowntime *d = maint_host_downtime_new (S->machines[guest].name,
-                                                          S->machines[slot->machine].name,
-                                                          slot->start, slot->end);
 
-          /* Absorbed activities of this guest point at this slot */
-          for (guint x = 0; by_machine[guest] != NULL && x < by_machine[guest]->len; x++)
+          if (n_keys == keys_alloc)
             {
-              guint a = GPOINTER_TO_UINT (g_ptr_array_index (by_machine[guest], x));
-              if (S->acts[a].slot == (gint32) k)
-                g_ptr_array_add (ids, (gpointer) S->acts[a].id);
+              keys_alloc = MAX (64, 2 * keys_alloc);
+              keys = g_renew (DowntimeKey, keys, keys_alloc);
             }
-          if (ids->len > 0)
-            {
-              qsort (ids->pdata, ids->len, sizeof (char *), str_cmp);
-              g_ptr_array_add (ids, NULL);
-              maint_host_downtime_set_activities (d, (const char * const *) ids->pdata);
-            }
-          g_ptr_array_add (downtimes, d);
+          keys[n_keys++] = (DowntimeKey) { slot->start, S->name_rank[guest], k, guest };
           host[guest]++;
           listed[guest] = TRUE;
         }
     }
-  g_ptr_array_sort (downtimes, downtime_cmp);
-  for (guint i = 0; i < downtimes->len; i++)
-    maint_plan_add_host_downtime (plan, g_ptr_array_index (downtimes, i));
+  if (n_keys > 0)
+    qsort (keys, n_keys, sizeof (DowntimeKey), downtime_key_cmp);
+  for (guint i = 0; i < n_keys; i++)
+    {
+      const MaintSolverSlot *slot = &g_array_index (S->slots, MaintSolverSlot, keys[i].slot);
+      guint guest = keys[i].guest;
+      g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+      g_autoptr(MaintHostDowntime) d = maint_host_downtime_new (S->machines[guest].name,
+                                                                S->machines[slot->machine].name,
+                                                                slot->start, slot->end);
+
+      /* Absorbed activities of this guest point at this slot */
+      for (guint x = 0; by_machine[guest] != NULL && x < by_machine[guest]->len; x++)
+        {
+          guint a = GPOINTER_TO_UINT (g_ptr_array_index (by_machine[guest], x));
+          if (S->acts[a].slot == (gint32) keys[i].slot)
+            g_ptr_array_add (ids, (gpointer) S->acts[a].id);
+        }
+      if (ids->len > 0)
+        {
+          qsort (ids->pdata, ids->len, sizeof (char *), str_cmp);
+          g_ptr_array_add (ids, NULL);
+          maint_host_downtime_set_activities (d, (const char * const *) ids->pdata);
+        }
+      maint_plan_add_host_downtime (plan, d);
+    }
   for (guint i = 0; i < S->n_machines; i++)
     g_clear_pointer (&by_machine[i], g_ptr_array_unref);
 

@@ -166,6 +166,10 @@ solver_free (MaintSolver *S)
         g_free (S->why[i]);
     }
   maint_big_free (S->why);
+  if (S->group_text != NULL)
+    for (guint i = 0; i < 3 * S->n_groups; i++)
+      g_free (S->group_text[i]);
+  g_free (S->group_text);
   maint_big_free (S->guest_start);
   maint_big_free (S->guests);
   if (S->slots != NULL)
@@ -981,19 +985,29 @@ solver_reason (MaintSolver       *S,
 {
   const MaintSolverMachine *m = &S->machines[machine];
   const MaintSolverGroup *g = &S->groups[m->group];
-  g_autofree char *windows = NULL;
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
+  const char *windows = NULL, *from = NULL, *to = NULL;
   gint64 notice_at = S->now + need->notice;
   gboolean after_lo = FALSE, after_notice = FALSE;
   guint capacity, service;
 
-  /* The sentence is only written for the plan, not in the search */
+  /* The sentence is only written for the plan, not in the search; its
+   * group's parts are the same for each of the group's activities */
   if (detail != NULL)
     {
-      windows = describe_windows (g);
-      from = format_local (S->now, g->zone);
-      to = format_local (S->horizon_end, g->zone);
+      char **text;
+
+      if (S->group_text == NULL)
+        S->group_text = g_new0 (char *, 3 * (gsize) MAX (S->n_groups, 1));
+      text = &S->group_text[3 * (gsize) m->group];
+      if (text[0] == NULL)
+        {
+          text[0] = describe_windows (g);
+          text[1] = format_local (S->now, g->zone);
+          text[2] = format_local (S->horizon_end, g->zone);
+        }
+      windows = text[0];
+      from = text[1];
+      to = text[2];
     }
 
   /* A wave or the staging lead that leaves no window with room */
@@ -1416,7 +1430,7 @@ machine_name_cmp (const void *pa,
  * open together), and names are long with long common prefixes. Names
  * are unique (the fleet is validated). Fleets usually list machines in
  * name order already: checked in one pass before sorting. */
-static void
+void
 solver_rank_names (MaintSolver *S)
 {
   guint *by_name = maint_big_new0 (MAX (S->n_machines, 1), sizeof (guint));
