@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "maint-activity.h"
+#include "maint-activity-private.h"
 #include "maint-enum-types.h"
 #include "maint-time.h"
 
@@ -382,6 +383,29 @@ maint_activity_new (const char        *id,
                        "machine", machine,
                        "kind", kind,
                        NULL);
+}
+
+MaintActivity *
+maint_activity_new_take (char              *id,
+                         const char        *machine,
+                         MaintActivityKind  kind,
+                         const char        *summary,
+                         gint64             estimate,
+                         MaintRebootKind    reboot,
+                         MaintPriority      priority,
+                         const char        *rollout)
+{
+  MaintActivity *self = g_object_new (MAINT_TYPE_ACTIVITY, NULL);
+
+  self->id = id;
+  self->machine = g_strdup (machine);
+  self->kind = kind;
+  self->summary = g_strdup (summary);
+  self->estimate = estimate;
+  self->reboot = reboot;
+  self->priority = priority;
+  self->rollout = g_strdup (rollout);
+  return self;
 }
 
 /**

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "maint-rollout.h"
+#include "maint-activity-private.h"
 #include "maint-enum-types.h"
 #include "maint-time.h"
 
@@ -1299,23 +1300,26 @@ MaintActivity *
 maint_rollout_new_activity (MaintRollout *self,
                             MaintMachine *machine)
 {
-  g_autofree char *id = NULL;
-  MaintActivity *activity;
-  gboolean host;
-
   g_return_val_if_fail (MAINT_IS_ROLLOUT (self), NULL);
   g_return_val_if_fail (MAINT_IS_MACHINE (machine), NULL);
 
-  host = maint_machine_get_kind (machine) == MAINT_MACHINE_KIND_HOST;
-  id = g_strdup_printf ("%s/%s", self->name, maint_machine_get_name (machine));
-  activity = maint_activity_new (id, maint_machine_get_name (machine),
-                                 host ? MAINT_ACTIVITY_KIND_HOST_REBOOT : self->template_kind);
-  maint_activity_set_summary (activity, host ? "Host reboot" : self->template_summary);
-  maint_activity_set_estimate (activity, host ? self->host_reboot_estimate : self->template_estimate);
-  maint_activity_set_reboot (activity, host ? MAINT_REBOOT_KIND_COLD : self->template_reboot);
-  maint_activity_set_priority (activity, self->template_priority);
-  maint_activity_set_rollout (activity, self->name);
-  return activity;
+  return maint_rollout_new_activity_take (self, machine,
+                                          g_strconcat (self->name, "/", maint_machine_get_name (machine), NULL));
+}
+
+MaintActivity *
+maint_rollout_new_activity_take (MaintRollout *self,
+                                 MaintMachine *machine,
+                                 char         *id)
+{
+  gboolean host = maint_machine_get_kind (machine) == MAINT_MACHINE_KIND_HOST;
+
+  return maint_activity_new_take (id, maint_machine_get_name (machine),
+                                  host ? MAINT_ACTIVITY_KIND_HOST_REBOOT : self->template_kind,
+                                  host ? "Host reboot" : self->template_summary,
+                                  host ? self->host_reboot_estimate : self->template_estimate,
+                                  host ? MAINT_REBOOT_KIND_COLD : self->template_reboot,
+                                  self->template_priority, self->name);
 }
 
 /**

@@ -41,6 +41,7 @@
 #include "maint-scheduler-private.h"
 #include "maint-simulation-private.h"
 #include "maint-interval-private.h"
+#include "maint-activity-private.h"
 #include "maint-time.h"
 
 typedef enum
@@ -115,70 +116,96 @@ slot_length (MaintSolver *S,
 
 typedef struct
 {
-  gdouble spread;       /* fractional rank in its group plus in its host */
+  guint64 key;
   guint   machine;
-  guint   name_rank;    /* the machine's name, for ties */
-  gint    staging;      /* 0 testing/staging, 1 the rest */
 } Candidate;
 
-static int
-candidate_cmp (const void *pa,
-               const void *pb)
+/* Sorts @c by key, stably: a least-significant-digit radix sort, a byte
+ * per pass, skipping the bytes all keys share. @tmp has room for @n. */
+static Candidate *
+radix_sort (Candidate *c,
+            Candidate *tmp,
+            guint      n)
 {
-  const Candidate *a = pa, *b = pb;
+  for (guint shift = 0; shift < 64; shift += 8)
+    {
+      guint count[257] = { 0, };
+      gboolean trivial = FALSE;
 
-  if (a->staging != b->staging)
-    return a->staging < b->staging ? -1 : 1;
-  if (a->spread != b->spread)
-    return a->spread < b->spread ? -1 : 1;
-  return (a->name_rank > b->name_rank) - (a->name_rank < b->name_rank);
+      for (guint i = 0; i < n; i++)
+        count[((c[i].key >> shift) & 0xff) + 1]++;
+      for (guint d = 1; d <= 256; d++)
+        trivial |= count[d] == n;
+      if (trivial)
+        continue;
+      for (guint d = 1; d <= 256; d++)
+        count[d] += count[d - 1];
+      for (guint i = 0; i < n; i++)
+        tmp[count[(c[i].key >> shift) & 0xff]++] = c[i];
+      {
+        Candidate *t = c;
+        c = tmp;
+        tmp = t;
+      }
+    }
+  return c;
 }
 
-/* Candidates of share waves in the order they are taken: testing and
- * staging first, then by the machine's rank inside its group and inside
- * its host (as fractions), so consecutive takes come from different
- * groups and hosts. Ranks go by name. */
-static Candidate *
+/* The free targets of share waves in the order they are taken: testing
+ * and staging first, then by the machine's rank inside its group and
+ * inside its host (as fractions, counted in fleet order), so consecutive
+ * takes come from different groups and hosts; ties by name. The key is
+ * the staging flag above the spread's bits (a positive double's bits sort
+ * as it does), sorted stably from the names' order. Returns machine
+ * indices. */
+static guint *
 share_order (MaintSolver   *S,
              const gint32  *taken,
              guint         *n_out)
 {
-  g_autofree guint *by_name = g_new (guint, MAX (S->n_machines, 1));
   g_autofree guint *group_size = g_new0 (guint, MAX (S->n_groups, 1));
   g_autofree guint *group_seen = g_new0 (guint, MAX (S->n_groups, 1));
   g_autofree guint *host_size = g_new0 (guint, MAX (S->n_hosts, 1));
   g_autofree guint *host_seen = g_new0 (guint, MAX (S->n_hosts, 1));
-  Candidate *c = g_new (Candidate, MAX (S->n_machines, 1));
-  guint n = 0, n_names = 0;
+  g_autofree guint64 *key = g_new (guint64, MAX (S->n_machines, 1));
+  g_autofree Candidate *c = g_new (Candidate, MAX (S->n_machines, 1));
+  g_autofree Candidate *tmp = g_new (Candidate, MAX (S->n_machines, 1));
+  Candidate *sorted;
+  guint *out;
+  guint n = 0;
 
-  if (S->name_rank == NULL)
+  if (S->by_name == NULL)
     solver_rank_names (S);
 
   for (guint i = 0; i < S->n_machines; i++)
     if (taken[i] == -1)
       {
-        by_name[n_names++] = i;
         group_size[S->machines[i].group]++;
         if (S->machines[i].host >= 0)
           host_size[S->machines[i].host]++;
       }
-  for (guint k = 0; k < n_names; k++)
-    {
-      guint i = by_name[k];
-      const MaintSolverMachine *m = &S->machines[i];
-      gdouble spread = (group_seen[m->group]++ + 0.5) / group_size[m->group];
+  for (guint i = 0; i < S->n_machines; i++)
+    if (taken[i] == -1)
+      {
+        const MaintSolverMachine *m = &S->machines[i];
+        gdouble spread = (group_seen[m->group]++ + 0.5) / group_size[m->group];
+        guint64 bits;
 
-      if (m->host >= 0)
-        spread += (host_seen[m->host]++ + 0.5) / host_size[m->host];
-      c[n].machine = i;
-      c[n].staging = is_staging (machine_stage (S, i)) ? 0 : 1;
-      c[n].name_rank = S->name_rank[i];
-      c[n].spread = spread;
-      n++;
-    }
-  qsort (c, n, sizeof (Candidate), candidate_cmp);
+        if (m->host >= 0)
+          spread += (host_seen[m->host]++ + 0.5) / host_size[m->host];
+        G_STATIC_ASSERT (sizeof bits == sizeof spread);
+        memcpy (&bits, &spread, sizeof bits);
+        key[i] = (is_staging (machine_stage (S, i)) ? 0 : G_GUINT64_CONSTANT (1) << 63) | bits;
+      }
+  for (guint r = 0; r < S->n_machines; r++)
+    if (taken[S->by_name[r]] == -1)
+      c[n++] = (Candidate) { key[S->by_name[r]], S->by_name[r] };
+  sorted = radix_sort (c, tmp, n);
+  out = g_new (guint, MAX (n, 1));
+  for (guint k = 0; k < n; k++)
+    out[k] = sorted[k].machine;
   *n_out = n;
-  return c;
+  return out;
 }
 
 static gboolean
@@ -282,7 +309,7 @@ assign_waves (MaintSolver  *S,
       {
         guint want = (guint) MIN ((gdouble) remaining, ceil (share * remaining));
         guint n_cand = 0, got = 0;
-        g_autofree Candidate *cand = share_order (S, wave_of, &n_cand);
+        g_autofree guint *cand = share_order (S, wave_of, &n_cand);
         g_autofree guint *deferred = g_new (guint, MAX (n_cand, 1));
         g_autofree guint *rank = g_new (guint, MAX (n_cand, 1));
         guint n_deferred = 0;
@@ -294,22 +321,22 @@ assign_waves (MaintSolver  *S,
          * a passive member and its active partner never share a wave. */
         for (guint j = 0; j < n_cand && got < want; j++)
           {
-            const MaintSolverMachine *m = &S->machines[cand[j].machine];
+            const MaintSolverMachine *m = &S->machines[cand[j]];
             gboolean mate = FALSE;
-            gboolean fits = wave_fits (S, rollout, wave, cand[j].machine);
-            gboolean blocked = order_blocked (S, wave_of, cand[j].machine);
+            gboolean fits = wave_fits (S, rollout, wave, cand[j]);
+            gboolean blocked = order_blocked (S, wave_of, cand[j]);
 
             for (guint s = 0; s < m->n_memberships; s++)
               mate |= stamp[S->memberships[m->first_membership + s].service] == k + 1;
             if (mate || !fits || blocked)
               {
                 rank[n_deferred] = (blocked ? 4 : 0) + (fits ? 0 : 2) + (mate ? 1 : 0);
-                deferred[n_deferred++] = cand[j].machine;
+                deferred[n_deferred++] = cand[j];
                 continue;
               }
             for (guint s = 0; s < m->n_memberships; s++)
               stamp[S->memberships[m->first_membership + s].service] = k + 1;
-            wave_of[cand[j].machine] = k;
+            wave_of[cand[j]] = k;
             got++;
           }
         /* Then whatever is needed to reach the count: the least harmful
@@ -399,6 +426,21 @@ sim_halted (MaintSolver *S,
          maint_sim_state_get (S->sim, S->acts[act].id) == MAINT_ACTIVITY_STATE_HALTED;
 }
 
+/* The machine of each host, or -1 for a host the fleet does not list */
+static gint32 *
+host_machines (MaintSolver *S)
+{
+  gint32 *out = g_new (gint32, MAX (S->n_hosts, 1));
+
+  for (guint k = 0; k < S->n_hosts; k++)
+    {
+      gpointer value;
+      out[k] = g_hash_table_lookup_extended (S->machine_index, S->host_names[k], NULL, &value) ?
+               GPOINTER_TO_INT (value) : -1;
+    }
+  return out;
+}
+
 /* ------------------------------------------------------------------ */
 /* Expansion (R2)                                                      */
 
@@ -419,18 +461,21 @@ is_recorded (MaintActivity *activity)
          g_strcmp0 (id + n + 1, maint_activity_get_machine (activity)) == 0;
 }
 
-/* The activity a rollout generates with @id for machine @m: the fleet's
- * recorded one if it has it (consumed from @recorded), else a new one
- * from the template. NULL with @error if the fleet uses @id otherwise. */
+/* The activity a rollout generates with @id (taken) for machine @m: the
+ * fleet's recorded one if it has it (consumed from @recorded), else a new
+ * one from the template. NULL with @error if the fleet uses @id otherwise.
+ * @slashed holds the fleet's activities whose id has a '/', by id: only
+ * those can have a generated activity's id. */
 static MaintActivity *
 generate (MaintSolver   *S,
           MaintRollout  *rollout,
           guint          m,
-          const char    *id,
+          char          *id,
+          GHashTable    *slashed,
           GHashTable    *recorded,
           GError       **error)
 {
-  MaintActivity *existing = maint_fleet_lookup_activity (S->fleet, id);
+  MaintActivity *existing = g_hash_table_size (slashed) > 0 ? g_hash_table_lookup (slashed, id) : NULL;
   MaintActivity *a;
 
   if (existing != NULL)
@@ -441,11 +486,13 @@ generate (MaintSolver   *S,
                        "activity “%s”: the id is the one rollout “%s” generates for machine “%s”; "
                        "an activity with it must name that rollout and machine",
                        id, maint_rollout_get_name (rollout), S->machines[m].name);
+          g_free (id);
           return NULL;
         }
+      g_free (id);
       return g_object_ref (existing);
     }
-  a = maint_rollout_new_activity (rollout, S->machines[m].machine);
+  a = maint_rollout_new_activity_take (rollout, S->machines[m].machine, id);
   sim_pin (S, a);
   return a;
 }
@@ -458,15 +505,20 @@ maint_solver_rollout_expand (MaintSolver  *S,
   GPtrArray *rollouts = maint_fleet_get_rollouts (S->fleet);
   MaintSolverRollouts *ro = g_new0 (MaintSolverRollouts, 1);
 
-  S->ro = ro;
+  g_autofree gint32 *host_machine = NULL;
   g_autoptr(GHashTable) recorded = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) slashed = g_hash_table_new (g_str_hash, g_str_equal);
 
+  S->ro = ro;
   ro->activities = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < fleet_acts->len; i++)
     {
       MaintActivity *activity = g_ptr_array_index (fleet_acts, i);
+      const char *id = maint_activity_get_id (activity);
 
-      if (sim_ran (S, maint_activity_get_id (activity)))
+      if (strchr (id, '/') != NULL)
+        g_hash_table_insert (slashed, (gpointer) id, activity);
+      if (sim_ran (S, id))
         continue;
       if (is_recorded (activity))
         g_hash_table_add (recorded, activity);  /* goes with its rollout's */
@@ -478,6 +530,7 @@ maint_solver_rollout_expand (MaintSolver  *S,
   ro->rollouts = g_new0 (MaintRollout *, MAX (ro->n_rollouts, 1));
   ro->wave_of = g_new0 (gint32, MAX ((gsize) ro->n_rollouts * S->n_machines, 1));
   ro->staging_t = g_new0 (gint64, MAX (ro->n_rollouts, 1));
+  host_machine = host_machines (S);
 
   for (guint r = 0; r < rollouts->len; r++)
     {
@@ -491,24 +544,23 @@ maint_solver_rollout_expand (MaintSolver  *S,
 
       for (guint i = 0; i < S->n_machines; i++)
         {
-          g_autofree char *id = NULL;
+          char *id;
           MaintActivity *a;
-          gint32 host;
 
           if (wave_of[i] < 0)
             continue;
-          id = g_strdup_printf ("%s/%s", name, S->machines[i].name);
+          id = g_strconcat (name, "/", S->machines[i].name, NULL);
 
           /* The host reboots even when all its guests are done */
-          host = S->machines[i].host >= 0 ?
-                 (gint32) GPOINTER_TO_INT (g_hash_table_lookup (S->machine_index,
-                                                                S->host_names[S->machines[i].host])) : -1;
-          if (host >= 0 && g_hash_table_contains (S->machine_index, S->host_names[S->machines[i].host]))
-            host_has[host] = TRUE;
+          if (S->machines[i].host >= 0 && host_machine[S->machines[i].host] >= 0)
+            host_has[host_machine[S->machines[i].host]] = TRUE;
 
           if (sim_ran (S, id))
-            continue;
-          a = generate (S, rollout, i, id, recorded, error);
+            {
+              g_free (id);
+              continue;
+            }
+          a = generate (S, rollout, i, id, slashed, recorded, error);
           if (a == NULL)
             return NULL;
           g_ptr_array_add (ro->activities, a);
@@ -518,15 +570,18 @@ maint_solver_rollout_expand (MaintSolver  *S,
         continue;
       for (guint h = 0; h < S->n_machines; h++)
         {
-          g_autofree char *id = NULL;
+          char *id;
           MaintActivity *a;
 
           if (!host_has[h])
             continue;
-          id = g_strdup_printf ("%s/%s", name, S->machines[h].name);
+          id = g_strconcat (name, "/", S->machines[h].name, NULL);
           if (sim_ran (S, id))
-            continue;
-          a = generate (S, rollout, h, id, recorded, error);
+            {
+              g_free (id);
+              continue;
+            }
+          a = generate (S, rollout, h, id, slashed, recorded, error);
           if (a == NULL)
             return NULL;
           g_ptr_array_add (ro->activities, a);
@@ -929,20 +984,6 @@ block_name (MaintBlock block)
 }
 
 /* The machine index of each host name the guests use, or -1. */
-static gint32 *
-host_machines (MaintSolver *S)
-{
-  gint32 *out = g_new (gint32, MAX (S->n_hosts, 1));
-
-  for (guint k = 0; k < S->n_hosts; k++)
-    {
-      gpointer value;
-      out[k] = g_hash_table_lookup_extended (S->machine_index, S->host_names[k], NULL, &value) ?
-               GPOINTER_TO_INT (value) : -1;
-    }
-  return out;
-}
-
 static void
 place_host_reboot (MaintSolver *S,
                    guint        act,
