@@ -1636,12 +1636,17 @@ maint_host_downtime_new (const char *guest,
   g_return_val_if_fail (start >= 0 && start <= MAINT_INSTANT_MAX, NULL);
   g_return_val_if_fail (end >= start && end <= MAINT_INSTANT_MAX, NULL);
 
-  return g_object_new (MAINT_TYPE_HOST_DOWNTIME,
-                       "guest", guest,
-                       "host", host,
-                       "start", start,
-                       "end", end,
-                       NULL);
+  /* The fields directly, as maint_reboot_count_new() does: a plan has one
+   * of these per guest of every rebooting host */
+  {
+    MaintHostDowntime *self = g_object_new (MAINT_TYPE_HOST_DOWNTIME, NULL);
+
+    self->guest = g_strdup (guest);
+    self->host = g_strdup (host);
+    self->start = start;
+    self->end = end;
+    return self;
+  }
 }
 
 /**

@@ -1420,6 +1420,7 @@ maint_solver_rollout_to_plan (MaintSolver *S,
   g_autofree gboolean *listed = g_new0 (gboolean, MAX (S->n_machines, 1));
   g_autofree guint *order = g_new (guint, MAX (S->n_machines, 1));
   g_autofree DowntimeKey *keys = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
   guint n = 0, n_keys = 0, keys_alloc = 0;
 
   g_autofree GPtrArray **by_machine = g_new0 (GPtrArray *, MAX (S->n_machines, 1));
@@ -1466,10 +1467,11 @@ maint_solver_rollout_to_plan (MaintSolver *S,
     {
       const MaintSolverSlot *slot = &g_array_index (S->slots, MaintSolverSlot, keys[i].slot);
       guint guest = keys[i].guest;
-      g_autoptr(GPtrArray) ids = g_ptr_array_new ();
       g_autoptr(MaintHostDowntime) d = maint_host_downtime_new (S->machines[guest].name,
                                                                 S->machines[slot->machine].name,
                                                                 slot->start, slot->end);
+
+      g_ptr_array_set_size (ids, 0);
 
       /* Absorbed activities of this guest point at this slot */
       for (guint x = 0; by_machine[guest] != NULL && x < by_machine[guest]->len; x++)
