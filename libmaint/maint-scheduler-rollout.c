@@ -900,15 +900,24 @@ staging_lead (MaintSolver *S,
 
   qsort (ends, n_ends, sizeof (gint64), gint64_cmp);
   qsort (latest, n_latest, sizeof (gint64), gint64_cmp);
-  for (guint k = 0; k <= n_ends; k++)
+  for (guint k = 0, run = 0; k <= n_ends; k++)
     {
       /* k staging activities fit: T = ends[k - 1]; none: the first
        * production start */
       gint64 t = k > 0 ? ends[k - 1] : (first_production != G_MAXINT64 ? first_production : S->now);
-      guint staged = 0, count;
+      guint staged, count;
 
-      while (staged < n_ends && ends[staged] <= t)
-        staged++;
+      /* How many end by T: from T = ends[k - 1] on, T only grows, and so
+       * does the count (one pass over ends in all, not one per T) */
+      if (k == 0)
+        for (staged = 0; staged < n_ends && ends[staged] <= t; staged++)
+          ;
+      else
+        {
+          while (run < n_ends && ends[run] <= t)
+            run++;
+          staged = run;
+        }
       count = staged + count_at_least (latest, n_latest, t);
       if (!have || count > best || (count == best && t > best_t))
         {
