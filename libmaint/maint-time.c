@@ -251,8 +251,29 @@ maint_instant_format (gint64 instant)
   g_return_val_if_fail (instant >= FORMAT_MIN && instant <= FORMAT_MAX, NULL);
 
   split_instant (instant, &year, &month, &day, &hour, &minute, &second);
-  return g_strdup_printf ("%04d-%02u-%02uT%02d:%02d:%02dZ",
-                          (int) year, month, day, hour, minute, second);
+  /* "%04d-%02u-%02uT%02d:%02d:%02dZ" without printf: plans write one or
+   * two per unscheduled activity. Years are 0000–9999 here. */
+  {
+    char *out = g_malloc (21);
+    const guint values[6] = { (guint) year, month, day, (guint) hour, (guint) minute, (guint) second };
+    static const char after[6] = { '-', '-', 'T', ':', ':', 'Z' };
+    char *p = out;
+
+    for (guint k = 0; k < G_N_ELEMENTS (values); k++)
+      {
+        guint width = k == 0 ? 4 : 2, v = values[k];
+
+        for (guint i = width; i > 0; i--)
+          {
+            p[i - 1] = (char) ('0' + v % 10);
+            v /= 10;
+          }
+        p[width] = after[k];
+        p += width + 1;
+      }
+    *p = '\0';
+    return out;
+  }
 }
 
 /**

@@ -142,6 +142,11 @@ test_instant_format (void)
     { G_GINT64_CONSTANT (4102444800), "2100-01-01T00:00:00Z" },
     { MAINT_INSTANT_MAX, "2100-12-31T23:59:59Z" },
     { -1, "1969-12-31T23:59:59Z" },
+    /* the whole range the text can show, digits padded */
+    { G_GINT64_CONSTANT (-62167219200), "0000-01-01T00:00:00Z" },
+    { G_GINT64_CONSTANT (-62135596800), "0001-01-01T00:00:00Z" },
+    { G_GINT64_CONSTANT (-30610224001), "0999-12-31T23:59:59Z" },
+    { G_GINT64_CONSTANT (253402300799), "9999-12-31T23:59:59Z" },
   };
   guint i;
 
