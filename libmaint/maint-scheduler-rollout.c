@@ -117,14 +117,14 @@ slot_length (MaintSolver *S,
 typedef struct
 {
   guint64 key;
-  guint   machine;
-} Candidate;
+  guint   value;
+} RadixItem;
 
 /* Sorts @c by key, stably: a least-significant-digit radix sort, a byte
  * per pass, skipping the bytes all keys share. @tmp has room for @n. */
-static Candidate *
-radix_sort (Candidate *c,
-            Candidate *tmp,
+static RadixItem *
+radix_sort (RadixItem *c,
+            RadixItem *tmp,
             guint      n)
 {
   for (guint shift = 0; shift < 64; shift += 8)
@@ -143,7 +143,7 @@ radix_sort (Candidate *c,
       for (guint i = 0; i < n; i++)
         tmp[count[(c[i].key >> shift) & 0xff]++] = c[i];
       {
-        Candidate *t = c;
+        RadixItem *t = c;
         c = tmp;
         tmp = t;
       }
@@ -168,9 +168,9 @@ share_order (MaintSolver   *S,
   g_autofree guint *host_size = g_new0 (guint, MAX (S->n_hosts, 1));
   g_autofree guint *host_seen = g_new0 (guint, MAX (S->n_hosts, 1));
   g_autofree guint64 *key = g_new (guint64, MAX (S->n_machines, 1));
-  g_autofree Candidate *c = g_new (Candidate, MAX (S->n_machines, 1));
-  g_autofree Candidate *tmp = g_new (Candidate, MAX (S->n_machines, 1));
-  Candidate *sorted;
+  g_autofree RadixItem *c = g_new (RadixItem, MAX (S->n_machines, 1));
+  g_autofree RadixItem *tmp = g_new (RadixItem, MAX (S->n_machines, 1));
+  RadixItem *sorted;
   guint *out;
   guint n = 0;
 
@@ -199,11 +199,11 @@ share_order (MaintSolver   *S,
       }
   for (guint r = 0; r < S->n_machines; r++)
     if (taken[S->by_name[r]] == -1)
-      c[n++] = (Candidate) { key[S->by_name[r]], S->by_name[r] };
+      c[n++] = (RadixItem) { key[S->by_name[r]], S->by_name[r] };
   sorted = radix_sort (c, tmp, n);
   out = g_new (guint, MAX (n, 1));
   for (guint k = 0; k < n; k++)
-    out[k] = sorted[k].machine;
+    out[k] = sorted[k].value;
   *n_out = n;
   return out;
 }
@@ -1281,16 +1281,6 @@ typedef struct
   guint  guest;
 } DowntimeKey;
 
-static int
-downtime_key_cmp (const void *pa,
-                  const void *pb)
-{
-  const DowntimeKey *a = pa, *b = pb;
-
-  if (a->start != b->start)
-    return a->start < b->start ? -1 : 1;
-  return (a->name_rank > b->name_rank) - (a->name_rank < b->name_rank);
-}
 
 static int
 act_id_cmp (const void *pa,
@@ -1429,7 +1419,11 @@ maint_solver_rollout_to_plan (MaintSolver *S,
   g_autofree gboolean *listed = g_new0 (gboolean, MAX (S->n_machines, 1));
   g_autofree guint *order = g_new (guint, MAX (S->n_machines, 1));
   g_autofree DowntimeKey *keys = NULL;
+  g_autofree RadixItem *items = NULL;
+  g_autofree RadixItem *tmp = NULL;
+  RadixItem *sorted;
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  gint64 base = G_MAXINT64;
   guint n = 0, n_keys = 0, keys_alloc = 0;
 
   g_autofree GPtrArray **by_machine = g_new0 (GPtrArray *, MAX (S->n_machines, 1));
@@ -1470,10 +1464,22 @@ maint_solver_rollout_to_plan (MaintSolver *S,
           listed[guest] = TRUE;
         }
     }
-  if (n_keys > 0)
-    qsort (keys, n_keys, sizeof (DowntimeKey), downtime_key_cmp);
+  /* Instants are valid (MAINT_INSTANT_MIN..MAX), so less than 2^32 s
+   * apart: (start − the earliest start, rank) fits one 64-bit key */
+  G_STATIC_ASSERT (MAINT_INSTANT_MAX - MAINT_INSTANT_MIN < G_GINT64_CONSTANT (1) << 32);
+  items = g_new (RadixItem, MAX (n_keys, 1));
+  tmp = g_new (RadixItem, MAX (n_keys, 1));
+  for (guint i = 0; i < n_keys; i++)
+    base = MIN (base, keys[i].start);
   for (guint i = 0; i < n_keys; i++)
     {
+      g_assert (keys[i].start - base < G_GINT64_CONSTANT (1) << 32);
+      items[i] = (RadixItem) { (guint64) (keys[i].start - base) << 32 | keys[i].name_rank, i };
+    }
+  sorted = radix_sort (items, tmp, n_keys);
+  for (guint o = 0; o < n_keys; o++)
+    {
+      guint i = sorted[o].value;
       const MaintSolverSlot *slot = &g_array_index (S->slots, MaintSolverSlot, keys[i].slot);
       guint guest = keys[i].guest;
       g_autoptr(MaintHostDowntime) d = maint_host_downtime_new (S->machines[guest].name,
