@@ -161,6 +161,7 @@ radix_sort (RadixItem *c,
 static guint *
 share_order (MaintSolver   *S,
              const gint32  *taken,
+             const guint8  *staging,
              guint         *n_out)
 {
   g_autofree guint *group_size = g_new0 (guint, MAX (S->n_groups, 1));
@@ -195,7 +196,7 @@ share_order (MaintSolver   *S,
           spread += (host_seen[m->host]++ + 0.5) / host_size[m->host];
         G_STATIC_ASSERT (sizeof bits == sizeof spread);
         memcpy (&bits, &spread, sizeof bits);
-        key[i] = (is_staging (machine_stage (S, i)) ? 0 : G_GUINT64_CONSTANT (1) << 63) | bits;
+        key[i] = (staging[i] ? 0 : G_GUINT64_CONSTANT (1) << 63) | bits;
       }
   for (guint r = 0; r < S->n_machines; r++)
     if (taken[S->by_name[r]] == -1)
@@ -282,12 +283,15 @@ assign_waves (MaintSolver  *S,
 {
   GPtrArray *waves = maint_rollout_get_waves (rollout);
   g_autofree guint *stamp = g_new0 (guint, MAX (S->n_services, 1));
+  g_autofree guint8 *staging = g_new (guint8, MAX (S->n_machines, 1));
+  g_autofree guint8 *group_fits = g_new (guint8, MAX (S->n_groups, 1));
   guint remaining = 0;
 
   for (guint i = 0; i < S->n_machines; i++)
     {
       wave_of[i] = is_target (&S->machines[i]) ? -1 : -2;
       remaining += wave_of[i] == -1;
+      staging[i] = wave_of[i] == -1 && is_staging (machine_stage (S, i));
     }
 
   for (guint k = 0; k < waves->len; k++)
@@ -309,7 +313,9 @@ assign_waves (MaintSolver  *S,
       {
         guint want = (guint) MIN ((gdouble) remaining, ceil (share * remaining));
         guint n_cand = 0, got = 0;
-        g_autofree guint *cand = share_order (S, wave_of, &n_cand);
+        g_autofree guint *cand = share_order (S, wave_of, staging, &n_cand);
+
+        memset (group_fits, 0, MAX (S->n_groups, 1));
         g_autofree guint *deferred = g_new (guint, MAX (n_cand, 1));
         g_autofree guint *rank = g_new (guint, MAX (n_cand, 1));
         guint n_deferred = 0;
@@ -322,9 +328,14 @@ assign_waves (MaintSolver  *S,
         for (guint j = 0; j < n_cand && got < want; j++)
           {
             const MaintSolverMachine *m = &S->machines[cand[j]];
-            gboolean mate = FALSE;
-            gboolean fits = wave_fits (S, rollout, wave, cand[j]);
+            guint8 *gf = &group_fits[m->group];
+            gboolean mate = FALSE, fits;
             gboolean blocked = order_blocked (S, wave_of, cand[j]);
+
+            /* Whether the wave fits depends on the machine's group alone */
+            if (*gf == 0)
+              *gf = wave_fits (S, rollout, wave, cand[j]) ? 1 : 2;
+            fits = *gf == 1;
 
             for (guint s = 0; s < m->n_memberships; s++)
               mate |= stamp[S->memberships[m->first_membership + s].service] == k + 1;
