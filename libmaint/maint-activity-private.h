@@ -1,4 +1,4 @@
-/* maint-activity-private.h: the activities rollouts generate, made fast
+/* maint-activity-private.h: the activities rollouts generate
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -25,10 +25,9 @@ MaintActivity *maint_activity_new_take (char              *id,
                                         MaintPriority      priority,
                                         const char        *rollout);
 
-/* maint-rollout.c: maint_rollout_new_activity() with the id given
- * (taken): "<rollout>/<machine>". The solver builds it anyway. */
-MaintActivity *maint_rollout_new_activity_take (MaintRollout *self,
-                                                MaintMachine *machine,
-                                                char         *id);
+/* maint-rollout.c: the summary of the activity @self generates for
+ * @machine ("Host reboot" for a host) */
+const char    *maint_rollout_generated_summary (MaintRollout *self,
+                                                MaintMachine *machine);
 
 G_END_DECLS

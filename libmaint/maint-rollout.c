@@ -1300,26 +1300,26 @@ MaintActivity *
 maint_rollout_new_activity (MaintRollout *self,
                             MaintMachine *machine)
 {
+  gboolean host;
+
   g_return_val_if_fail (MAINT_IS_ROLLOUT (self), NULL);
   g_return_val_if_fail (MAINT_IS_MACHINE (machine), NULL);
 
-  return maint_rollout_new_activity_take (self, machine,
-                                          g_strconcat (self->name, "/", maint_machine_get_name (machine), NULL));
-}
-
-MaintActivity *
-maint_rollout_new_activity_take (MaintRollout *self,
-                                 MaintMachine *machine,
-                                 char         *id)
-{
-  gboolean host = maint_machine_get_kind (machine) == MAINT_MACHINE_KIND_HOST;
-
-  return maint_activity_new_take (id, maint_machine_get_name (machine),
+  host = maint_machine_get_kind (machine) == MAINT_MACHINE_KIND_HOST;
+  return maint_activity_new_take (g_strconcat (self->name, "/", maint_machine_get_name (machine), NULL),
+                                  maint_machine_get_name (machine),
                                   host ? MAINT_ACTIVITY_KIND_HOST_REBOOT : self->template_kind,
-                                  host ? "Host reboot" : self->template_summary,
+                                  maint_rollout_generated_summary (self, machine),
                                   host ? self->host_reboot_estimate : self->template_estimate,
                                   host ? MAINT_REBOOT_KIND_COLD : self->template_reboot,
                                   self->template_priority, self->name);
+}
+
+const char *
+maint_rollout_generated_summary (MaintRollout *self,
+                                 MaintMachine *machine)
+{
+  return maint_machine_get_kind (machine) == MAINT_MACHINE_KIND_HOST ? "Host reboot" : self->template_summary;
 }
 
 /**

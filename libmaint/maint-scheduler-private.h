@@ -63,8 +63,9 @@ typedef struct
 
 typedef struct
 {
-  MaintActivity          *activity;
+  MaintActivity          *activity;  /* NULL for one a rollout generates */
   const char             *id;
+  MaintInterval          *scheduled; /* the announced slot, or NULL */
   gint32                  machine;
   gint64                  estimate;
   gint64                  not_before;
@@ -215,6 +216,10 @@ void     solver_occupy (MaintSolver           *S,
  * absorption, implicit uptime deadlines and the plan's rollout parts. */
 GPtrArray *maint_solver_rollout_expand       (MaintSolver  *S,
                                               GError      **error);
+void       maint_solver_rollout_fill         (MaintSolver  *S,
+                                              MaintSolverAct *a);
+const char *maint_solver_rollout_summary     (MaintSolver  *S,
+                                              guint         act);
 void       maint_solver_rollout_bind         (MaintSolver  *S,
                                               guint         act);
 void       maint_solver_rollout_prepare      (MaintSolver  *S);

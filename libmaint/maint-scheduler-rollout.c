@@ -53,10 +53,24 @@ typedef enum
   BOUND_HOST,         /* ends before its host's reboot */
 } Bound;
 
+/* An activity a rollout generates: no object, only what the solver reads
+ * (the fleet's own and its recorded ones are objects) */
+typedef struct
+{
+  guint          machine;
+  guint          rollout;
+  const char    *id;           /* in ids */
+  MaintInterval *scheduled;    /* announced in a simulation (its), or NULL */
+} Generated;
+
 struct _MaintSolverRollouts
 {
-  GPtrArray     *activities;   /* the fleet's, then the generated ones */
+  GPtrArray     *activities;   /* the fleet's, then the generated ones
+                                * (NULL: the next in gen) */
   guint          n_fleet;      /* fleet activities come first */
+  GArray        *gen;          /* Generated, in their order in activities */
+  guint          gen_next;     /* the next to fill */
+  GStringChunk  *ids;          /* the generated activities' ids */
   MaintRollout **rollouts;
   guint          n_rollouts;
   gint32        *wave_of;      /* n_rollouts × n_machines: wave or -1 */
@@ -71,6 +85,8 @@ maint_solver_rollout_free (MaintSolverRollouts *ro)
   if (ro == NULL)
     return;
   g_clear_pointer (&ro->activities, g_ptr_array_unref);
+  g_clear_pointer (&ro->gen, g_array_unref);
+  g_clear_pointer (&ro->ids, g_string_chunk_free);
   g_free (ro->rollouts);
   g_free (ro->wave_of);
   g_free (ro->hi_bound);
@@ -385,19 +401,13 @@ sim_ran (MaintSolver *S,
   return state == MAINT_ACTIVITY_STATE_SUCCEEDED || state == MAINT_ACTIVITY_STATE_FAILED;
 }
 
-/* A generated activity the simulation announced is pinned to its slot,
- * like an announced fleet activity. */
-static void
-sim_pin (MaintSolver   *S,
-         MaintActivity *activity)
+/* The slot of a generated activity the simulation announced: it is
+ * pinned to it, like an announced fleet activity. NULL if none. */
+static MaintInterval *
+sim_announced (MaintSolver *S,
+               const char  *id)
 {
-  MaintInterval *slot;
-
-  if (S->sim == NULL)
-    return;
-  slot = maint_sim_state_get_announced (S->sim, maint_activity_get_id (activity));
-  if (slot != NULL)
-    maint_activity_set_scheduled (activity, slot);
+  return S->sim != NULL ? maint_sim_state_get_announced (S->sim, id) : NULL;
 }
 
 /* The waves of @rollout: a simulation keeps those of its first plan (the
@@ -472,22 +482,41 @@ is_recorded (MaintActivity *activity)
          g_strcmp0 (id + n + 1, maint_activity_get_machine (activity)) == 0;
 }
 
-/* The activity a rollout generates with @id (taken) for machine @m: the
- * fleet's recorded one if it has it (consumed from @recorded), else a new
- * one from the template. NULL with @error if the fleet uses @id otherwise.
+static void
+unref0 (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
+/* "<rollout>/<machine>", the id maint_rollout_new_activity() gives */
+static void
+generated_id (GString    *id,
+              const char *rollout,
+              const char *machine)
+{
+  g_string_assign (id, rollout);
+  g_string_append_c (id, '/');
+  g_string_append (id, machine);
+}
+
+/* Appends the activity rollout @r generates with @id for machine @m: the
+ * fleet's recorded one if it has it (consumed from @recorded), else a
+ * Generated entry. FALSE with @error if the fleet uses @id otherwise.
  * @slashed holds the fleet's activities whose id has a '/', by id: only
  * those can have a generated activity's id. */
-static MaintActivity *
-generate (MaintSolver   *S,
-          MaintRollout  *rollout,
-          guint          m,
-          char          *id,
-          GHashTable    *slashed,
-          GHashTable    *recorded,
-          GError       **error)
+static gboolean
+generate (MaintSolver  *S,
+          guint         r,
+          guint         m,
+          const char   *id,
+          GHashTable   *slashed,
+          GHashTable   *recorded,
+          GError      **error)
 {
+  MaintSolverRollouts *ro = S->ro;
   MaintActivity *existing = g_hash_table_size (slashed) > 0 ? g_hash_table_lookup (slashed, id) : NULL;
-  MaintActivity *a;
+  Generated g;
 
   if (existing != NULL)
     {
@@ -496,16 +525,54 @@ generate (MaintSolver   *S,
           g_set_error (error, MAINT_SCHEDULER_ERROR, MAINT_SCHEDULER_ERROR_INVALID_FAILED,
                        "activity “%s”: the id is the one rollout “%s” generates for machine “%s”; "
                        "an activity with it must name that rollout and machine",
-                       id, maint_rollout_get_name (rollout), S->machines[m].name);
-          g_free (id);
-          return NULL;
+                       id, maint_rollout_get_name (ro->rollouts[r]), S->machines[m].name);
+          return FALSE;
         }
-      g_free (id);
-      return g_object_ref (existing);
+      g_ptr_array_add (ro->activities, g_object_ref (existing));
+      return TRUE;
     }
-  a = maint_rollout_new_activity_take (rollout, S->machines[m].machine, id);
-  sim_pin (S, a);
-  return a;
+  g.machine = m;
+  g.rollout = r;
+  g.id = g_string_chunk_insert (ro->ids, id);
+  g.scheduled = sim_announced (S, id);
+  g_array_append_val (ro->gen, g);
+  g_ptr_array_add (ro->activities, NULL);
+  return TRUE;
+}
+
+/* Sets what the solver reads of the next generated activity, as
+ * maint_rollout_new_activity() would make it. */
+void
+maint_solver_rollout_fill (MaintSolver    *S,
+                           MaintSolverAct *a)
+{
+  MaintSolverRollouts *ro = S->ro;
+  const Generated *g = &g_array_index (ro->gen, Generated, ro->gen_next++);
+  MaintRollout *rollout = ro->rollouts[g->rollout];
+  gboolean host = maint_machine_get_kind (S->machines[g->machine].machine) == MAINT_MACHINE_KIND_HOST;
+
+  a->activity = NULL;
+  a->id = g->id;
+  a->machine = g->machine;
+  a->estimate = host ? maint_rollout_get_host_reboot_estimate (rollout) : maint_rollout_get_template_estimate (rollout);
+  a->not_before = 0;
+  a->deadline = 0;
+  a->priority = maint_rollout_get_template_priority (rollout);
+  a->reboot = host ? MAINT_REBOOT_KIND_COLD : maint_rollout_get_template_reboot (rollout);
+  a->scheduled = g->scheduled;
+  a->rollout = g->rollout;   /* for maint_solver_rollout_bind() */
+}
+
+/* The summary of activity @act: its own, or the one its rollout gives */
+const char *
+maint_solver_rollout_summary (MaintSolver *S,
+                              guint        act)
+{
+  const MaintSolverAct *a = &S->acts[act];
+
+  if (a->activity != NULL)
+    return maint_activity_get_summary (a->activity);
+  return maint_rollout_generated_summary (S->ro->rollouts[a->rollout], S->machines[a->machine].machine);
 }
 
 GPtrArray *
@@ -519,9 +586,12 @@ maint_solver_rollout_expand (MaintSolver  *S,
   g_autofree gint32 *host_machine = NULL;
   g_autoptr(GHashTable) recorded = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) slashed = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GString) gen_id = g_string_new (NULL);
 
   S->ro = ro;
-  ro->activities = g_ptr_array_new_with_free_func (g_object_unref);
+  ro->activities = g_ptr_array_new_with_free_func (unref0);
+  ro->gen = g_array_new (FALSE, FALSE, sizeof (Generated));
+  ro->ids = g_string_chunk_new (4096);
   for (guint i = 0; i < fleet_acts->len; i++)
     {
       MaintActivity *activity = g_ptr_array_index (fleet_acts, i);
@@ -555,47 +625,31 @@ maint_solver_rollout_expand (MaintSolver  *S,
 
       for (guint i = 0; i < S->n_machines; i++)
         {
-          char *id;
-          MaintActivity *a;
-
           if (wave_of[i] < 0)
             continue;
-          id = g_strconcat (name, "/", S->machines[i].name, NULL);
+          generated_id (gen_id, name, S->machines[i].name);
 
           /* The host reboots even when all its guests are done */
           if (S->machines[i].host >= 0 && host_machine[S->machines[i].host] >= 0)
             host_has[host_machine[S->machines[i].host]] = TRUE;
 
-          if (sim_ran (S, id))
-            {
-              g_free (id);
-              continue;
-            }
-          a = generate (S, rollout, i, id, slashed, recorded, error);
-          if (a == NULL)
+          if (sim_ran (S, gen_id->str))
+            continue;
+          if (!generate (S, r, i, gen_id->str, slashed, recorded, error))
             return NULL;
-          g_ptr_array_add (ro->activities, a);
         }
 
       if (maint_rollout_get_host_reboots (rollout) == NULL)
         continue;
       for (guint h = 0; h < S->n_machines; h++)
         {
-          char *id;
-          MaintActivity *a;
-
           if (!host_has[h])
             continue;
-          id = g_strconcat (name, "/", S->machines[h].name, NULL);
-          if (sim_ran (S, id))
-            {
-              g_free (id);
-              continue;
-            }
-          a = generate (S, rollout, h, id, slashed, recorded, error);
-          if (a == NULL)
+          generated_id (gen_id, name, S->machines[h].name);
+          if (sim_ran (S, gen_id->str))
+            continue;
+          if (!generate (S, r, h, gen_id->str, slashed, recorded, error))
             return NULL;
-          g_ptr_array_add (ro->activities, a);
         }
     }
 
@@ -651,7 +705,10 @@ maint_solver_rollout_bind (MaintSolver *S,
 {
   MaintSolverAct *a = &S->acts[act];
   const MaintSolverMachine *m = &S->machines[a->machine];
-  const char *rollout = maint_activity_get_rollout (a->activity);
+  /* A generated activity's rollout is known (maint_solver_rollout_fill()) */
+  gint32 generated_rollout = a->activity == NULL ? a->rollout : -1;
+  const char *rollout = a->activity != NULL ? maint_activity_get_rollout (a->activity)
+                                            : maint_rollout_get_name (S->ro->rollouts[generated_rollout]);
   gint64 max_uptime = maint_policy_get_max_uptime (S->policy);
   gint64 booted_at = maint_machine_get_booted_at (m->machine);
 
@@ -669,7 +726,7 @@ maint_solver_rollout_bind (MaintSolver *S,
 
   if (rollout == NULL)
     return;
-  a->rollout = rollout_index (S, rollout);
+  a->rollout = generated_rollout >= 0 ? generated_rollout : rollout_index (S, rollout);
   if (a->rollout < 0)
     return;
   if (a->pinned)
@@ -868,7 +925,7 @@ staging_lead (MaintSolver *S,
       /* Announced slots are fixed: the others keep the lead around them */
       if (a->rollout == (gint32) r && a->pinned && !is_host_reboot_act (S, i))
         {
-          MaintInterval *iv = maint_activity_get_scheduled (a->activity);
+          MaintInterval *iv = a->scheduled;
 
           stage = machine_stage (S, a->machine);
           if (is_staging (stage))

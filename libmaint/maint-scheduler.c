@@ -269,8 +269,8 @@ pinned_index_cmp (const void *pa,
   MaintSolver *S = data;
   const MaintSolverAct *a = &S->acts[*(const guint *) pa];
   const MaintSolverAct *b = &S->acts[*(const guint *) pb];
-  MaintInterval *ia = maint_activity_get_scheduled (a->activity);
-  MaintInterval *ib = maint_activity_get_scheduled (b->activity);
+  MaintInterval *ia = a->scheduled;
+  MaintInterval *ib = b->scheduled;
 
   if (a->machine != b->machine)
     return a->machine < b->machine ? -1 : 1;
@@ -501,30 +501,37 @@ solver_compile (MaintSolver  *S,
     {
       MaintActivity *activity = g_ptr_array_index (activities, i);
       MaintSolverAct *a = &S->acts[i];
-      const char *machine_name = maint_activity_get_machine (activity);
-      gint32 prev;
 
-      a->activity = activity;
-      a->id = maint_activity_get_id (activity);
-      /* The previous activity's machine, or the next one */
-      prev = i > 0 ? S->acts[i - 1].machine : -1;
-      if (prev >= 0 && machine_name != NULL && strcmp (S->machines[prev].name, machine_name) == 0)
-        a->machine = prev;
+      if (activity == NULL)
+        maint_solver_rollout_fill (S, a);  /* generated: no object */
       else
-        a->machine = solver_lookup_machine_near (S, machine_name, prev + 1);
-      if (a->machine < 0)
         {
-          g_set_error (error, MAINT_SCHEDULER_ERROR, MAINT_SCHEDULER_ERROR_INVALID_FAILED,
-                       "activity “%s”: unknown machine “%s”",
-                       a->id, maint_activity_get_machine (activity));
-          return FALSE;
+          const char *machine_name = maint_activity_get_machine (activity);
+          gint32 prev;
+
+          a->activity = activity;
+          a->id = maint_activity_get_id (activity);
+          /* The previous activity's machine, or the next one */
+          prev = i > 0 ? S->acts[i - 1].machine : -1;
+          if (prev >= 0 && machine_name != NULL && strcmp (S->machines[prev].name, machine_name) == 0)
+            a->machine = prev;
+          else
+            a->machine = solver_lookup_machine_near (S, machine_name, prev + 1);
+          if (a->machine < 0)
+            {
+              g_set_error (error, MAINT_SCHEDULER_ERROR, MAINT_SCHEDULER_ERROR_INVALID_FAILED,
+                           "activity “%s”: unknown machine “%s”",
+                           a->id, maint_activity_get_machine (activity));
+              return FALSE;
+            }
+          a->estimate = maint_activity_get_estimate (activity);
+          a->not_before = maint_activity_get_not_before (activity);
+          a->deadline = maint_activity_get_deadline (activity);
+          a->priority = maint_activity_get_priority (activity);
+          a->reboot = maint_activity_get_reboot (activity);
+          a->scheduled = maint_activity_get_scheduled (activity);
         }
-      a->estimate = maint_activity_get_estimate (activity);
-      a->not_before = maint_activity_get_not_before (activity);
-      a->deadline = maint_activity_get_deadline (activity);
-      a->priority = maint_activity_get_priority (activity);
-      a->reboot = maint_activity_get_reboot (activity);
-      a->pinned = maint_activity_get_scheduled (activity) != NULL;
+      a->pinned = a->scheduled != NULL;
       a->slot = -1;
       maint_solver_rollout_bind (S, i);
       S->machines[a->machine].n_acts += a->pinned ? 0 : 1;
@@ -1678,12 +1685,12 @@ solver_add_pinned (MaintSolver *S)
   for (guint i = 0; i < n;)
     {
       const MaintSolverAct *a = &S->acts[pinned[i]];
-      MaintInterval *iv = maint_activity_get_scheduled (a->activity);
+      MaintInterval *iv = a->scheduled;
       MaintSolverSlot slot = { 0, };
       guint j = i;
 
       while (j < n && S->acts[pinned[j]].machine == a->machine &&
-             maint_interval_equal (maint_activity_get_scheduled (S->acts[pinned[j]].activity), iv))
+             maint_interval_equal (S->acts[pinned[j]].scheduled, iv))
         j++;
 
       slot.machine = a->machine;
@@ -4733,9 +4740,10 @@ solver_explain (MaintSolver *S,
         {
           const MaintSolverAct *a = &S->acts[acts[j]];
           g_autofree char *estimate = format_duration (a->estimate);
+          const char *summary = maint_solver_rollout_summary (S, acts[j]);
+
           g_string_append_printf (out, "    %s: %s, %s, %s%s\n", a->id,
-                                  maint_activity_get_summary (a->activity) ?
-                                  maint_activity_get_summary (a->activity) : "no summary",
+                                  summary != NULL ? summary : "no summary",
                                   estimate, reboot_name (a->reboot),
                                   slot->pinned && a->pinned ? "" :
                                   slot->pinned ? " (merged into the announced slot)" : "");
