@@ -1396,7 +1396,7 @@ write_section (MaintJsonWriter  *w,
  * Errors are in the %MAINT_FLEET_ERROR domain. The message of the first
  * error in the document starts with its JSON path, for example
  * `machines[12].group: unknown resource group "acme"`; syntax errors name
- * the line and column instead. Documents larger than 64 MiB, nested deeper
+ * the line and column instead. Documents larger than 128 MiB, nested deeper
  * than 64 levels, with strings longer than 4096 bytes or containers of
  * more than 2,000,000 elements are refused with
  * %MAINT_FLEET_ERROR_LIMIT_FAILED.

@@ -768,7 +768,7 @@ locale_is_valid (const char *locale)
  * its weekdays, so within the horizon it opens at most
  * weekdays × (whole weeks in the horizon + 2) times (a partial week at
  * each end). The document
- * limits (64 MiB, 2,000,000 elements per array) bound the number of specs
+ * limits (128 MiB, 2,000,000 elements per array) bound the number of specs
  * only to a few million, which with a 366-day horizon is still more than
  * a billion occurrences: hence a budget for the whole fleet, the same
  * 16 Mi the solver allows for the intervals it expands them into. The

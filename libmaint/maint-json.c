@@ -250,7 +250,7 @@ maint_json_load_file (const char               *path,
     {
       close (fd);
       maint_json_set_error (map, error, MAINT_JSON_ERROR_LIMIT,
-                            "%s is larger than 64 MiB", quoted);
+                            "%s is larger than " MAINT_JSON_MAX_SIZE_TEXT, quoted);
       return FALSE;
     }
 
@@ -281,7 +281,7 @@ maint_json_load_file (const char               *path,
           close (fd);
           g_string_free (buf, TRUE);
           maint_json_set_error (map, error, MAINT_JSON_ERROR_LIMIT,
-                                "%s is larger than 64 MiB", quoted);
+                                "%s is larger than " MAINT_JSON_MAX_SIZE_TEXT, quoted);
           return FALSE;
         }
     }
@@ -882,7 +882,7 @@ maint_json_parse (const char               *data,
   if (length > MAINT_JSON_MAX_SIZE)
     {
       maint_json_set_error (map, error, MAINT_JSON_ERROR_LIMIT,
-                            "the document is larger than 64 MiB");
+                            "the document is larger than " MAINT_JSON_MAX_SIZE_TEXT);
       return NULL;
     }
   if (data == NULL)

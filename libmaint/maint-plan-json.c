@@ -717,7 +717,7 @@ plan_from_root (MaintJsonReader  *r,
  *
  * Every error is in the %MAINT_PLAN_ERROR domain and its message starts
  * with the JSON path of the value at fault, e.g. `slots[3].start: expected
- * an RFC 3339 instant, got "tomorrow"`. Documents larger than 64 MiB or
+ * an RFC 3339 instant, got "tomorrow"`. Documents larger than 128 MiB or
  * nested deeper than 64 levels are refused with
  * %MAINT_PLAN_ERROR_LIMIT_FAILED before they are parsed.
  *
@@ -755,7 +755,7 @@ maint_plan_new_from_data (const char  *data,
  *
  * Reads a plan document from a file; see [ctor@Maint.Plan.new_from_data]
  * for what is checked. A file that cannot be read is
- * %MAINT_PLAN_ERROR_IO_FAILED, one larger than 64 MiB
+ * %MAINT_PLAN_ERROR_IO_FAILED, one larger than 128 MiB
  * %MAINT_PLAN_ERROR_LIMIT_FAILED.
  *
  * Returns: (transfer full): the plan, or %NULL with @error set

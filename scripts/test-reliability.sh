@@ -53,7 +53,7 @@ setup () {
 # suite; under ASan, seeds 2 and 6 keep the annealing and the exact
 # repacking, and the stuck-walk fleet the second annealing walk; the
 # quality program alone took 157 s of the ASan step). Under valgrind,
-# in addition: the 2,000,000-element array and the 64 MiB document
+# in addition: the 2,000,000-element array and the 128 MiB document
 # (test-fleet-json), the large fleet (test-verifier), the plans of a
 # 2,000-VM fleet (/scheduler/deterministic) and of a 20,000-VM one
 # (/scheduler/large), the annealing with and without its memory of

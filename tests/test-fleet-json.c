@@ -877,7 +877,7 @@ test_limit_size (void)
   memcpy (big, "{\"format\": \"libmaint-fleet/1\"}", 30);
   big[size] = '\0';
   assert_load_fails (big, size, MAINT_FLEET_ERROR_LIMIT_FAILED,
-                     "the document is larger than 64 MiB");
+                     "the document is larger than 128 MiB");
 
   /* and the same at the limit loads */
   {
@@ -1020,7 +1020,7 @@ test_file_errors (void)
   fleet = maint_fleet_new_from_file (big, &error);
   g_assert_null (fleet);
   g_assert_error (error, MAINT_FLEET_ERROR, MAINT_FLEET_ERROR_LIMIT_FAILED);
-  g_assert_nonnull (strstr (error->message, "larger than 64 MiB"));
+  g_assert_nonnull (strstr (error->message, "larger than 128 MiB"));
   g_clear_error (&error);
   g_assert_cmpint (g_unlink (big), ==, 0);
 

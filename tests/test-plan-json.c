@@ -556,7 +556,7 @@ test_error_skeletons_valid (void)
 /* ------------------------------------------------------------------ */
 /* Limits and files                                                    */
 
-#define MAX_SIZE (64 * 1024 * 1024)
+#define MAX_SIZE (128 * 1024 * 1024)
 
 static void
 test_limit_size_data (void)
