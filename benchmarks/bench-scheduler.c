@@ -28,6 +28,10 @@
  *   bench-scheduler --repeat N K    K plans of the N-VM fleet and nothing
  *                                   else, each plan's CPU seconds on a
  *                                   line (for perf and callgrind)
+ *
+ * --no-rollout before any of these plans the fleet without its rollout
+ * (and infrastructure machines), as the benchmark did before the
+ * seventh session.
  */
 #include "config.h"
 
@@ -37,6 +41,8 @@
 #include <time.h>
 
 #include "maint-fleet-gen.h"
+
+static gboolean with_rollout = TRUE;
 
 static long
 peak_kib (void)
@@ -64,6 +70,7 @@ bench_fleet (guint n_vms)
   MaintFleetGenParams params;
 
   maint_fleet_gen_params_for_size (&params, n_vms, 42);
+  params.rollout = with_rollout;
   return maint_fleet_gen (&params);
 }
 
@@ -206,12 +213,41 @@ run_repeat (guint n_vms,
   return 0;
 }
 
+/* Runs this program again with @args (and --no-rollout if this run has
+ * it); its standard output in @out. */
+static gboolean
+run_child (const char  *self,
+           const char **args,
+           char       **out,
+           GError     **error)
+{
+  g_autoptr(GPtrArray) child = g_ptr_array_new ();
+  int status = 0;
+
+  g_ptr_array_add (child, (char *) self);
+  if (!with_rollout)
+    g_ptr_array_add (child, "--no-rollout");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (child, (char *) args[i]);
+  g_ptr_array_add (child, NULL);
+  return g_spawn_sync (NULL, (char **) child->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, NULL, &status, error) &&
+         g_spawn_check_wait_status (status, error);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   static const guint sizes[] = { 1000, 10000, 100000 };
   double seconds[G_N_ELEMENTS (sizes)] = { 0, }, cpu[G_N_ELEMENTS (sizes)] = { 0, };
+
+  if (argc >= 2 && g_str_equal (argv[1], "--no-rollout"))
+    {
+      with_rollout = FALSE;
+      argv[1] = argv[0];
+      argv++;
+      argc--;
+    }
 
   if (argc == 3 && g_str_equal (argv[1], "--vms"))
     return run_one ((guint) atoi (argv[2]), atoi (argv[2]) >= 100000 ? 3 : 5);
@@ -225,15 +261,13 @@ main (int    argc,
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
       g_autofree char *n = g_strdup_printf ("%u", sizes[i]);
-      char *child[] = { argv[0], "--vms", n, NULL };
+      const char *args[] = { "--vms", n, NULL };
       g_autofree char *out = NULL;
       g_autoptr(GError) error = NULL;
-      int status = 0;
       guint vms, sched, unsched, slots, announced;
       double secs, cpus, peak, fleet, replan, replan_peak;
 
-      if (!g_spawn_sync (NULL, child, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error) ||
-          !g_spawn_check_wait_status (status, &error) ||
+      if (!run_child (argv[0], args, &out, &error) ||
           sscanf (out, "%u %lf %lf %lf %lf %u %u %u %lf %u %lf", &vms, &secs, &cpus, &peak, &fleet, &sched, &unsched,
                   &slots, &replan, &announced, &replan_peak) != 11)
         {
@@ -250,15 +284,13 @@ main (int    argc,
 
   /* The ratio itself: both sizes in one process, interleaved */
   {
-    char *child[] = { argv[0], "--ratio", "5", NULL };
+    const char *args[] = { "--ratio", "5", NULL };
     g_autofree char *out = NULL;
     g_autoptr(GError) error = NULL;
-    int status = 0;
     double min10, med10, min100, med100;
     guint n10, n100;
 
-    if (!g_spawn_sync (NULL, child, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error) ||
-        !g_spawn_check_wait_status (status, &error) ||
+    if (!run_child (argv[0], args, &out, &error) ||
         sscanf (out, "%lf %lf %lf %lf %u %u", &min10, &med10, &min100, &med100, &n10, &n100) != 6)
       {
         fprintf (stderr, "bench-scheduler: ratio: %s\n", error ? error->message : out);
