@@ -330,11 +330,11 @@ assign_waves (MaintSolver  *S,
         guint want = (guint) MIN ((gdouble) remaining, ceil (share * remaining));
         guint n_cand = 0, got = 0;
         g_autofree guint *cand = share_order (S, wave_of, staging, &n_cand);
-
-        memset (group_fits, 0, MAX (S->n_groups, 1));
         g_autofree guint *deferred = g_new (guint, MAX (n_cand, 1));
         g_autofree guint *rank = g_new (guint, MAX (n_cand, 1));
         guint n_deferred = 0;
+
+        memset (group_fits, 0, MAX (S->n_groups, 1));
 
         /* First pass: machines whose group has a window in the wave, no
          * two members of one service in the wave, and no member ahead of
@@ -1060,7 +1060,6 @@ block_name (MaintBlock block)
     }
 }
 
-/* The machine index of each host name the guests use, or -1. */
 static void
 place_host_reboot (MaintSolver *S,
                    guint        act,
@@ -1348,7 +1347,6 @@ typedef struct
   guint  slot;
   guint  guest;
 } DowntimeKey;
-
 
 static int
 act_id_cmp (const void *pa,
