@@ -1200,15 +1200,16 @@ solver_try_merge (MaintSolver *S,
                   guint        act)
 {
   const MaintSolverAct *a = &S->acts[act];
-  const MaintSolverGroup *g;
 
   /* A fresh fleet has none: not even a look at the index (a cache miss
    * per activity on large fleets) */
   if (S->n_pinned_slots == 0)
     return FALSE;
-  g = &S->groups[S->machines[a->machine].group];
+  /* The group only for a machine with pinned slots: a rollout's host
+   * reboots are pinned slots, and most machines are no hosts */
   for (guint p = S->pinned_start[a->machine]; p < S->pinned_start[a->machine + 1]; p++)
     {
+      const MaintSolverGroup *g = &S->groups[S->machines[a->machine].group];
       guint i = S->pinned_slots[p];
       MaintSolverSlot *slot = solver_slot (S, i);
       gint64 need = S->setup + a->estimate;
