@@ -25,9 +25,23 @@ MaintActivity *maint_activity_new_take (char              *id,
                                         MaintPriority      priority,
                                         const char        *rollout);
 
-/* maint-rollout.c: the summary of the activity @self generates for
- * @machine ("Host reboot" for a host) */
-const char    *maint_rollout_generated_summary (MaintRollout *self,
-                                                MaintMachine *machine);
+/* What the activity a rollout generates for a machine is, besides its id
+ * ("<rollout>/<machine>"), machine and rollout: the template's fields,
+ * or for a host its reboot (cold, "Host reboot", the host reboot
+ * estimate). */
+typedef struct
+{
+  MaintActivityKind  kind;
+  const char        *summary;     /* the rollout's */
+  gint64             estimate;
+  MaintRebootKind    reboot;
+  MaintPriority      priority;
+} MaintRolloutGenerated;
+
+/* maint-rollout.c: fills @out for @machine; the one place that says what
+ * maint_rollout_new_activity() and the solver's generated activities are */
+void           maint_rollout_generated (MaintRollout          *self,
+                                        MaintMachine          *machine,
+                                        MaintRolloutGenerated *out);
 
 G_END_DECLS

@@ -1300,26 +1300,29 @@ MaintActivity *
 maint_rollout_new_activity (MaintRollout *self,
                             MaintMachine *machine)
 {
-  gboolean host;
+  MaintRolloutGenerated g;
 
   g_return_val_if_fail (MAINT_IS_ROLLOUT (self), NULL);
   g_return_val_if_fail (MAINT_IS_MACHINE (machine), NULL);
 
-  host = maint_machine_get_kind (machine) == MAINT_MACHINE_KIND_HOST;
+  maint_rollout_generated (self, machine, &g);
   return maint_activity_new_take (g_strconcat (self->name, "/", maint_machine_get_name (machine), NULL),
-                                  maint_machine_get_name (machine),
-                                  host ? MAINT_ACTIVITY_KIND_HOST_REBOOT : self->template_kind,
-                                  maint_rollout_generated_summary (self, machine),
-                                  host ? self->host_reboot_estimate : self->template_estimate,
-                                  host ? MAINT_REBOOT_KIND_COLD : self->template_reboot,
-                                  self->template_priority, self->name);
+                                  maint_machine_get_name (machine), g.kind, g.summary, g.estimate,
+                                  g.reboot, g.priority, self->name);
 }
 
-const char *
-maint_rollout_generated_summary (MaintRollout *self,
-                                 MaintMachine *machine)
+void
+maint_rollout_generated (MaintRollout          *self,
+                         MaintMachine          *machine,
+                         MaintRolloutGenerated *out)
 {
-  return maint_machine_get_kind (machine) == MAINT_MACHINE_KIND_HOST ? "Host reboot" : self->template_summary;
+  gboolean host = maint_machine_get_kind (machine) == MAINT_MACHINE_KIND_HOST;
+
+  out->kind = host ? MAINT_ACTIVITY_KIND_HOST_REBOOT : self->template_kind;
+  out->summary = host ? "Host reboot" : self->template_summary;
+  out->estimate = host ? self->host_reboot_estimate : self->template_estimate;
+  out->reboot = host ? MAINT_REBOOT_KIND_COLD : self->template_reboot;
+  out->priority = self->template_priority;
 }
 
 /**

@@ -71,6 +71,7 @@ struct _MaintSolverRollouts
   GArray        *gen;          /* Generated, in their order in activities */
   guint          gen_next;     /* the next to fill */
   GStringChunk  *ids;          /* the generated activities' ids */
+  gint32        *host_machine; /* by host: its machine, or -1 */
   MaintRollout **rollouts;
   guint          n_rollouts;
   gint32        *wave_of;      /* n_rollouts × n_machines: wave or -1 */
@@ -87,6 +88,7 @@ maint_solver_rollout_free (MaintSolverRollouts *ro)
   g_clear_pointer (&ro->activities, g_ptr_array_unref);
   g_clear_pointer (&ro->gen, g_array_unref);
   g_clear_pointer (&ro->ids, g_string_chunk_free);
+  g_free (ro->host_machine);
   g_free (ro->rollouts);
   g_free (ro->wave_of);
   g_free (ro->hi_bound);
@@ -548,17 +550,17 @@ maint_solver_rollout_fill (MaintSolver    *S,
 {
   MaintSolverRollouts *ro = S->ro;
   const Generated *g = &g_array_index (ro->gen, Generated, ro->gen_next++);
-  MaintRollout *rollout = ro->rollouts[g->rollout];
-  gboolean host = maint_machine_get_kind (S->machines[g->machine].machine) == MAINT_MACHINE_KIND_HOST;
+  MaintRolloutGenerated fields;
 
+  maint_rollout_generated (ro->rollouts[g->rollout], S->machines[g->machine].machine, &fields);
   a->activity = NULL;
   a->id = g->id;
   a->machine = g->machine;
-  a->estimate = host ? maint_rollout_get_host_reboot_estimate (rollout) : maint_rollout_get_template_estimate (rollout);
+  a->estimate = fields.estimate;
   a->not_before = 0;
   a->deadline = 0;
-  a->priority = maint_rollout_get_template_priority (rollout);
-  a->reboot = host ? MAINT_REBOOT_KIND_COLD : maint_rollout_get_template_reboot (rollout);
+  a->priority = fields.priority;
+  a->reboot = fields.reboot;
   a->scheduled = g->scheduled;
   a->rollout = g->rollout;   /* for maint_solver_rollout_bind() */
 }
@@ -569,10 +571,12 @@ maint_solver_rollout_summary (MaintSolver *S,
                               guint        act)
 {
   const MaintSolverAct *a = &S->acts[act];
+  MaintRolloutGenerated fields;
 
   if (a->activity != NULL)
     return maint_activity_get_summary (a->activity);
-  return maint_rollout_generated_summary (S->ro->rollouts[a->rollout], S->machines[a->machine].machine);
+  maint_rollout_generated (S->ro->rollouts[a->rollout], S->machines[a->machine].machine, &fields);
+  return fields.summary;
 }
 
 GPtrArray *
@@ -583,7 +587,7 @@ maint_solver_rollout_expand (MaintSolver  *S,
   GPtrArray *rollouts = maint_fleet_get_rollouts (S->fleet);
   MaintSolverRollouts *ro = g_new0 (MaintSolverRollouts, 1);
 
-  g_autofree gint32 *host_machine = NULL;
+  const gint32 *host_machine;
   g_autoptr(GHashTable) recorded = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) slashed = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GString) gen_id = g_string_new (NULL);
@@ -611,7 +615,7 @@ maint_solver_rollout_expand (MaintSolver  *S,
   ro->rollouts = g_new0 (MaintRollout *, MAX (ro->n_rollouts, 1));
   ro->wave_of = g_new0 (gint32, MAX ((gsize) ro->n_rollouts * S->n_machines, 1));
   ro->staging_t = g_new0 (gint64, MAX (ro->n_rollouts, 1));
-  host_machine = host_machines (S);
+  host_machine = ro->host_machine = host_machines (S);
 
   for (guint r = 0; r < rollouts->len; r++)
     {
@@ -1146,7 +1150,7 @@ void
 maint_solver_rollout_host_reboots (MaintSolver *S)
 {
   gboolean coalesce = maint_policy_get_coalesce_with_host_reboot (S->policy);
-  g_autofree gint32 *host_machine = host_machines (S);
+  const gint32 *host_machine = S->ro->host_machine;
   g_autofree gint64 *until = g_new (gint64, MAX (S->n_machines, 1));
   g_autofree gint32 *host_slot = g_new (gint32, MAX (S->n_machines, 1));
 
