@@ -43,7 +43,7 @@ static const MaintJsonErrorMap fleet_errors = {
 typedef struct {
   MaintJsonReader *r;
   MaintFleet *fleet;
-  /* names seen so far; the keys belong to the JSON tree */
+  /* names seen so far; the keys belong to the reader */
   GHashTable *groups;
   GHashTable *machines;
   GHashTable *services;
@@ -800,10 +800,14 @@ read_section (FleetReader      *fr,
   if (!maint_json_read_array (fr->r, node, MAINT_JSON_FLAGS_NONE, &array, error))
     return FALSE;
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (guint i = 0; i < maint_json_reader_array_length (fr->r, array); i++)
     {
+      g_autoptr(JsonNode) element = maint_json_reader_array_element (fr->r, array, i, error);
+
+      if (element == NULL)
+        return FALSE;
       maint_json_reader_push_index (fr->r, i);
-      if (!read_element (fr, json_array_get_element (array, i), error))
+      if (!read_element (fr, element, error))
         return FALSE;
       maint_json_reader_pop (fr->r);
     }
@@ -845,10 +849,10 @@ read_format (MaintJsonReader  *r,
 }
 
 static MaintFleet *
-read_fleet (JsonNode  *root,
-            GError   **error)
+read_fleet (MaintJsonReader  *r,
+            JsonNode         *root,
+            GError          **error)
 {
-  g_autoptr(MaintJsonReader) r = maint_json_reader_new (&fleet_errors);
   g_autoptr(MaintFleet) fleet = maint_fleet_new ();
   g_autoptr(GHashTable) groups = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) machines = g_hash_table_new (g_str_hash, g_str_equal);
@@ -1408,6 +1412,11 @@ maint_fleet_new_from_data (const char  *data,
                            gssize       length,
                            GError     **error)
 {
+  /* The sections are read one element at a time (maint-json-private.h) */
+  static const char * const sections[] = {
+    "resource_groups", "machines", "services", "activities", "rollouts", NULL
+  };
+  g_autoptr(MaintJsonReader) r = maint_json_reader_new (&fleet_errors);
   g_autoptr(JsonNode) root = NULL;
 
   g_return_val_if_fail (data != NULL || length <= 0, NULL);
@@ -1418,10 +1427,10 @@ maint_fleet_new_from_data (const char  *data,
   if (length < 0)
     length = strlen (data);
 
-  root = maint_json_parse (data, length, &fleet_errors, error);
+  root = maint_json_reader_parse (r, data, length, sections, error);
   if (root == NULL)
     return NULL;
-  return read_fleet (root, error);
+  return read_fleet (r, root, error);
 }
 
 /**

@@ -107,6 +107,30 @@ void             maint_json_reader_free       (MaintJsonReader         *self);
 const MaintJsonErrorMap *
                  maint_json_reader_get_error_map (MaintJsonReader      *self);
 
+/* Parses @data as maint_json_parse() does, with the same checks and the
+ * same errors, except that the arrays that are members of the root object
+ * under one of the names in @deferred (NULL-terminated) come back empty:
+ * their elements are checked, then dropped, and
+ * maint_json_reader_array_element() parses each again when it is read.
+ * A 100,000-machine fleet then never has a tree of all its machines:
+ * json-glib's nodes take some ten times the bytes of the text. @data
+ * must outlive @self; parse one document per reader. */
+JsonNode        *maint_json_reader_parse        (MaintJsonReader       *self,
+                                                 const char            *data,
+                                                 gsize                  length,
+                                                 const char * const    *deferred,
+                                                 GError               **error);
+/* The number of elements of @array, deferred or not */
+guint            maint_json_reader_array_length (MaintJsonReader       *self,
+                                                 JsonArray             *array);
+/* Element @index_ of @array (transfer full): for a deferred array a new
+ * tree of that element alone. NULL with @error only if the document
+ * changed since it was parsed. */
+JsonNode        *maint_json_reader_array_element (MaintJsonReader      *self,
+                                                  JsonArray            *array,
+                                                  guint                 index_,
+                                                  GError              **error);
+
 /* The path: push a member name or an array index, pop it again. */
 void             maint_json_reader_push_member (MaintJsonReader        *self,
                                                 const char             *name);
@@ -151,7 +175,8 @@ gboolean         maint_json_reader_require     (MaintJsonReader        *self,
                                                 const char * const     *names,
                                                 GError                **error);
 /* Adds @name to @seen, or raises a DUPLICATE error
- * "PATH: duplicate WHAT "NAME"". @seen borrows @name. */
+ * "PATH: duplicate WHAT "NAME"". @seen gets a copy that @self keeps, so
+ * @name may go with its node (a deferred array's element). */
 gboolean         maint_json_reader_claim       (MaintJsonReader        *self,
                                                 GHashTable             *seen,
                                                 const char             *name,

@@ -319,6 +319,11 @@ typedef struct {
   guint depth;
   GString *buf;          /* the last string, decoded */
   GError **error;
+  /* Deferred arrays (maint_json_reader_parse()): the root object's
+   * members of these names, when arrays, keep no elements; their
+   * elements' offsets go to @deferred (JsonArray → GArray of gsize) */
+  const char * const *defer;
+  GHashTable *deferred;
 } Scanner;
 
 static void
@@ -683,6 +688,7 @@ scan_container (Scanner  *s,
   char close = is_object ? '}' : ']';
   g_autoptr(JsonObject) object = NULL;
   g_autoptr(JsonArray) array = NULL;
+  g_autoptr(GArray) offsets = NULL;
   ScanFrame *f;
 
   /* Recursion is bounded by this check. */
@@ -692,6 +698,12 @@ scan_container (Scanner  *s,
                       "nesting deeper than %u levels", MAINT_JSON_MAX_DEPTH);
       return NULL;
     }
+
+  /* A deferred array: each element is checked as it is scanned, then
+   * dropped; only where it starts is kept */
+  if (!is_object && s->defer != NULL && s->depth == 1 && s->frames[0].is_object &&
+      s->frames[0].key != NULL && g_strv_contains (s->defer, s->frames[0].key))
+    offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
 
   f = &s->frames[s->depth++];
   f->is_object = is_object;
@@ -751,11 +763,18 @@ scan_container (Scanner  *s,
             s->pos++;
           }
 
+        if (offsets != NULL)
+          {
+            scan_skip_ws (s);
+            g_array_append_val (offsets, s->pos);
+          }
         child = scan_value (s);
         if (child == NULL)
           return NULL;
         if (is_object)
           json_object_set_member (object, f->key, child);
+        else if (offsets != NULL)
+          json_node_unref (child);
         else
           json_array_add_element (array, child);
 
@@ -781,6 +800,8 @@ scan_container (Scanner  *s,
   scan_pop (s);
   if (is_object)
     return json_node_init_object (json_node_alloc (), object);
+  if (offsets != NULL)
+    g_hash_table_insert (s->deferred, array, g_steal_pointer (&offsets));
   return json_node_init_array (json_node_alloc (), array);
 }
 
@@ -827,6 +848,8 @@ static JsonNode *
 scan_document (const char               *data,
                gsize                     length,
                const MaintJsonErrorMap  *map,
+               const char * const       *defer,
+               GHashTable               *deferred,
                GError                  **error)
 {
   Scanner s = { 0, };
@@ -837,6 +860,8 @@ scan_document (const char               *data,
   s.data = data;
   s.length = length;
   s.error = error;
+  s.defer = defer;
+  s.deferred = deferred;
 
   if (!g_utf8_validate_len (data, length, &end))
     {
@@ -888,7 +913,7 @@ maint_json_parse (const char               *data,
   if (data == NULL)
     data = "";
 
-  return scan_document (data, length, map, error);
+  return scan_document (data, length, map, NULL, NULL, error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -899,6 +924,11 @@ struct _MaintJsonReader {
   const MaintJsonErrorMap *map;
   GString *path;
   GArray *marks;   /* path lengths to return to on pop */
+  /* maint_json_reader_parse(): the document, and its deferred arrays */
+  const char *data;
+  gsize length;
+  GHashTable *deferred;
+  GStringChunk *names;  /* what maint_json_reader_claim() keeps */
 };
 
 MaintJsonReader *
@@ -909,6 +939,8 @@ maint_json_reader_new (const MaintJsonErrorMap *map)
   self->map = map;
   self->path = g_string_new (NULL);
   self->marks = g_array_new (FALSE, FALSE, sizeof (gsize));
+  self->deferred = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+  self->names = g_string_chunk_new (4096);
   return self;
 }
 
@@ -919,7 +951,72 @@ maint_json_reader_free (MaintJsonReader *self)
     return;
   g_string_free (self->path, TRUE);
   g_array_unref (self->marks);
+  g_hash_table_unref (self->deferred);
+  g_string_chunk_free (self->names);
   g_free (self);
+}
+
+JsonNode *
+maint_json_reader_parse (MaintJsonReader     *self,
+                         const char          *data,
+                         gsize                length,
+                         const char * const  *deferred,
+                         GError             **error)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (g_hash_table_size (self->deferred) == 0, NULL);
+
+  if (length > MAINT_JSON_MAX_SIZE)
+    {
+      maint_json_set_error (self->map, error, MAINT_JSON_ERROR_LIMIT,
+                            "the document is larger than " MAINT_JSON_MAX_SIZE_TEXT);
+      return NULL;
+    }
+  if (data == NULL)
+    data = "";
+  self->data = data;
+  self->length = length;
+  return scan_document (data, length, self->map, deferred, self->deferred, error);
+}
+
+guint
+maint_json_reader_array_length (MaintJsonReader *self,
+                                JsonArray       *array)
+{
+  GArray *offsets = g_hash_table_lookup (self->deferred, array);
+
+  return offsets != NULL ? offsets->len : json_array_get_length (array);
+}
+
+JsonNode *
+maint_json_reader_array_element (MaintJsonReader  *self,
+                                 JsonArray        *array,
+                                 guint             index_,
+                                 GError          **error)
+{
+  GArray *offsets = g_hash_table_lookup (self->deferred, array);
+  Scanner s = { 0, };
+  JsonNode *node;
+
+  if (offsets == NULL)
+    return json_node_ref (json_array_get_element (array, index_));
+
+  g_return_val_if_fail (index_ < offsets->len, NULL);
+  /* The whole document was checked when it was parsed: scanning the
+   * element again from where it starts gives the node it had. (Its depth
+   * now counts from 0, so the nesting limit cannot be hit either.) */
+  s.map = self->map;
+  s.data = self->data;
+  s.length = self->length;
+  s.error = error;
+  s.pos = g_array_index (offsets, gsize, index_);
+  s.buf = g_string_new (NULL);
+  node = scan_value (&s);
+  while (s.depth > 0)
+    scan_pop (&s);
+  g_string_free (s.buf, TRUE);
+  return node;
 }
 
 const MaintJsonErrorMap *
@@ -1036,12 +1133,13 @@ maint_json_reader_claim (MaintJsonReader  *self,
                          const char       *what,
                          GError          **error)
 {
-  if (!g_hash_table_add (seen, (gpointer) name))
+  if (g_hash_table_contains (seen, name))
     {
       g_autofree char *quoted = maint_json_quote (name);
       return maint_json_reader_fail (self, error, MAINT_JSON_ERROR_DUPLICATE,
                                      "duplicate %s %s", what, quoted);
     }
+  g_hash_table_add (seen, g_string_chunk_insert (self->names, name));
   return TRUE;
 }
 

@@ -504,11 +504,15 @@ read_list (MaintJsonReader  *r,
   if (!maint_json_read_array (r, node, MAINT_JSON_FLAGS_NONE, &array, error))
     return FALSE;
 
-  n = json_array_get_length (array);
+  n = maint_json_reader_array_length (r, array);
   for (guint i = 0; i < n; i++)
     {
+      g_autoptr(JsonNode) element = maint_json_reader_array_element (r, array, i, error);
+
+      if (element == NULL)
+        return FALSE;
       maint_json_reader_push_index (r, i);
-      if (!read_item (r, json_array_get_element (array, i), plan, error))
+      if (!read_item (r, element, plan, error))
         return FALSE;
       maint_json_reader_pop (r);
     }
@@ -731,6 +735,10 @@ maint_plan_new_from_data (const char  *data,
                           gssize       length,
                           GError     **error)
 {
+  /* The lists are read one element at a time (maint-json-private.h) */
+  static const char * const lists[] = {
+    "slots", "host_downtime", "unscheduled", "reboots", "late", "findings", NULL
+  };
   g_autoptr(MaintJsonReader) reader = NULL;
   g_autoptr(JsonNode) root = NULL;
 
@@ -740,11 +748,10 @@ maint_plan_new_from_data (const char  *data,
   if (length < 0)
     length = strlen (data);
 
-  root = maint_json_parse (data ? data : "", (gsize) length, &plan_error_map, error);
+  reader = maint_json_reader_new (&plan_error_map);
+  root = maint_json_reader_parse (reader, data ? data : "", (gsize) length, lists, error);
   if (root == NULL)
     return NULL;
-
-  reader = maint_json_reader_new (&plan_error_map);
   return plan_from_root (reader, root, error);
 }
 

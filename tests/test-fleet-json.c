@@ -1251,6 +1251,117 @@ test_reader_paths (void)
   g_assert_cmpstr (maint_json_reader_get_path (r), ==, "$");
 }
 
+/* Deferred arrays: the root's arrays of the given names come back empty
+ * and their elements one at a time, parsed again; everything else, and
+ * every error, is what maint_json_parse() gives. */
+static void
+test_reader_deferred (void)
+{
+  static const MaintJsonErrorMap map = {
+    maint_fleet_error_quark,
+    { 0, 1, 2, 3, 4, 5, 6 },
+  };
+  static const char * const deferred[] = { "machines", "empty", "scalar", NULL };
+  static const char doc[] =
+    "{\"machines\": [ {\"name\": \"vm-1\", \"tags\": [1, 2]},\n"
+    "  \"text\", [3, {\"machines\": [4]}], -5.5e1, null ],\n"
+    " \"empty\": [], \"scalar\": 7, \"other\": [8, 9],\n"
+    " \"nested\": {\"machines\": [10]}}";
+  g_autoptr(MaintJsonReader) r = maint_json_reader_new (&map);
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) whole = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *object, *whole_object;
+  JsonArray *machines, *whole_machines, *other, *nested;
+
+  root = maint_json_reader_parse (r, doc, strlen (doc), deferred, &error);
+  g_assert_no_error (error);
+  whole = maint_json_parse (doc, strlen (doc), &map, &error);
+  g_assert_no_error (error);
+  object = json_node_get_object (root);
+  whole_object = json_node_get_object (whole);
+
+  /* the deferred array is empty in the tree, its elements come one by one */
+  machines = json_object_get_array_member (object, "machines");
+  whole_machines = json_object_get_array_member (whole_object, "machines");
+  g_assert_cmpuint (json_array_get_length (machines), ==, 0);
+  g_assert_cmpuint (maint_json_reader_array_length (r, machines), ==, 5);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(JsonNode) element = maint_json_reader_array_element (r, machines, i, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (element);
+      g_assert_true (json_node_equal (element, json_array_get_element (whole_machines, i)));
+    }
+  g_assert_cmpuint (maint_json_reader_array_length (r, json_object_get_array_member (object, "empty")),
+                    ==, 0);
+  /* a deferred name that is not an array, other arrays and nested arrays
+   * of a deferred name: in the tree as always */
+  g_assert_cmpint (json_object_get_int_member (object, "scalar"), ==, 7);
+  other = json_object_get_array_member (object, "other");
+  g_assert_cmpuint (json_array_get_length (other), ==, 2);
+  g_assert_cmpuint (maint_json_reader_array_length (r, other), ==, 2);
+  {
+    g_autoptr(JsonNode) nine = maint_json_reader_array_element (r, other, 1, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (nine == json_array_get_element (other, 1));
+  }
+  nested = json_object_get_array_member (json_object_get_object_member (object, "nested"), "machines");
+  g_assert_cmpuint (json_array_get_length (nested), ==, 1);
+
+  /* errors inside a deferred array are those of the whole parse */
+  {
+    static const char * const bad[] = {
+      "{\"machines\": [{\"a\": 1}, {\"a\": 1, \"a\": 2}]}",
+      "{\"machines\": [1,\n 2 3]}",
+      "{\"machines\": [1, 99999999999999999999]}",
+      "{\"machines\": [1, \"\\x\"]}",
+      "{\"machines\": [1, [[[]]], ]}",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autoptr(MaintJsonReader) r2 = maint_json_reader_new (&map);
+        g_autoptr(GError) deferred_error = NULL;
+        g_autoptr(GError) whole_error = NULL;
+        g_autoptr(JsonNode) a = maint_json_reader_parse (r2, bad[i], strlen (bad[i]), deferred,
+                                                         &deferred_error);
+        g_autoptr(JsonNode) b = maint_json_parse (bad[i], strlen (bad[i]), &map, &whole_error);
+
+        g_assert_null (a);
+        g_assert_null (b);
+        g_assert_nonnull (deferred_error);
+        g_assert_nonnull (whole_error);
+        g_assert_cmpint (deferred_error->code, ==, whole_error->code);
+        g_assert_cmpstr (deferred_error->message, ==, whole_error->message);
+      }
+  }
+}
+
+/* The names a reader claims outlive the nodes they came from. */
+static void
+test_reader_claim_copies (void)
+{
+  static const MaintJsonErrorMap map = {
+    maint_fleet_error_quark,
+    { 0, 1, 2, 3, 4, 5, 6 },
+  };
+  g_autoptr(MaintJsonReader) r = maint_json_reader_new (&map);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  char *name = g_strdup ("vm-1");
+
+  g_assert_true (maint_json_reader_claim (r, seen, name, "machine name", &error));
+  g_assert_no_error (error);
+  g_free (name);
+  g_assert_true (g_hash_table_contains (seen, "vm-1"));
+  g_assert_false (maint_json_reader_claim (r, seen, "vm-1", "machine name", &error));
+  g_assert_error (error, MAINT_FLEET_ERROR, MAINT_FLEET_ERROR_DUPLICATE_FAILED);
+  g_assert_cmpstr (error->message, ==, "$: duplicate machine name \"vm-1\"");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1279,6 +1390,8 @@ main (int    argc,
   g_test_add_func ("/fleet-json/helpers/quote", test_quote);
   g_test_add_func ("/fleet-json/helpers/writer", test_writer);
   g_test_add_func ("/fleet-json/helpers/reader-paths", test_reader_paths);
+  g_test_add_func ("/fleet-json/helpers/reader-deferred", test_reader_deferred);
+  g_test_add_func ("/fleet-json/helpers/reader-claim-copies", test_reader_claim_copies);
 
   return g_test_run ();
 }
