@@ -308,6 +308,10 @@ typedef struct {
   gboolean    is_object;
   guint       count;     /* elements or members so far */
   char       *key;       /* the current member's name */
+  /* While only checking (Scanner.check_only): the member names so far,
+   * in Scanner.names from here on, or in a set once there are many */
+  gsize       names_start;
+  GHashTable *names;
 } ScanFrame;
 
 typedef struct {
@@ -324,7 +328,18 @@ typedef struct {
    * elements' offsets go to @deferred (JsonArray → GArray of gsize) */
   const char * const *defer;
   GHashTable *deferred;
+  /* Inside a deferred array's element: the same checks and errors, but
+   * no nodes; values come back as SCAN_CHECKED */
+  gboolean check_only;
+  GString *names;        /* NUL-terminated member names, see ScanFrame */
 } Scanner;
+
+/* What a value is when only checked: not a node, never dereferenced */
+static const char scan_checked;
+#define SCAN_CHECKED ((JsonNode *) &scan_checked)
+
+/* Objects with more members than this keep their names in a set */
+#define SCAN_NAMES_LINEAR 16
 
 static void
 text_position (const char *data,
@@ -649,6 +664,8 @@ scan_number (Scanner *s)
       return NULL;
     }
 
+  if (s->check_only)
+    return SCAN_CHECKED;
   if (integer)
     return json_node_init_int (json_node_alloc (), i);
   return json_node_init_double (json_node_alloc (), d);
@@ -666,6 +683,8 @@ scan_literal (Scanner    *s,
       return NULL;
     }
   s->pos += len;
+  if (s->check_only)
+    return SCAN_CHECKED;
   if (word[0] == 'n')
     return json_node_init_null (json_node_alloc ());
   return json_node_init_boolean (json_node_alloc (), word[0] == 't');
@@ -677,6 +696,42 @@ scan_pop (Scanner *s)
   ScanFrame *f = &s->frames[--s->depth];
 
   g_clear_pointer (&f->key, g_free);
+  g_clear_pointer (&f->names, g_hash_table_unref);
+  if (s->names != NULL && s->names->len > f->names_start)
+    g_string_truncate (s->names, f->names_start);
+}
+
+/* While only checking: whether @f has no member named s->buf yet; if
+ * so, it has now. */
+static gboolean
+scan_name_is_new (Scanner   *s,
+                  ScanFrame *f)
+{
+  const char *name = s->buf->str;
+
+  if (f->names == NULL)
+    {
+      const char *p = s->names->str + f->names_start;
+
+      for (guint i = 0; i + 1 < f->count; i++, p += strlen (p) + 1)
+        if (strcmp (p, name) == 0)
+          return FALSE;
+      if (f->count <= SCAN_NAMES_LINEAR)
+        {
+          g_string_append_len (s->names, name, s->buf->len + 1);
+          return TRUE;
+        }
+      /* Many members: a set from now on */
+      f->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      p = s->names->str + f->names_start;
+      for (guint i = 0; i + 1 < f->count; i++, p += strlen (p) + 1)
+        g_hash_table_add (f->names, g_strdup (p));
+      g_string_truncate (s->names, f->names_start);
+    }
+  if (g_hash_table_contains (f->names, name))
+    return FALSE;
+  g_hash_table_add (f->names, g_strdup (name));
+  return TRUE;
 }
 
 static JsonNode *scan_value (Scanner *s);
@@ -709,7 +764,11 @@ scan_container (Scanner  *s,
   f->is_object = is_object;
   f->count = 0;
   f->key = NULL;
-  if (is_object)
+  f->names = NULL;
+  f->names_start = s->names != NULL ? s->names->len : 0;
+  if (s->check_only)
+    ;
+  else if (is_object)
     object = json_object_new ();
   else
     array = json_array_new ();
@@ -743,7 +802,7 @@ scan_container (Scanner  *s,
             if (!scan_string (s, TRUE))
               return NULL;
             /* json-glib would keep the last of two equal members */
-            if (json_object_has_member (object, s->buf->str))
+            if (s->check_only ? !scan_name_is_new (s, f) : json_object_has_member (object, s->buf->str))
               {
                 g_autofree char *quoted = maint_json_quote (s->buf->str);
                 scan_fail_path (s, s->depth - 1, MAINT_JSON_ERROR_DUPLICATE,
@@ -767,14 +826,17 @@ scan_container (Scanner  *s,
           {
             scan_skip_ws (s);
             g_array_append_val (offsets, s->pos);
+            s->check_only = TRUE;
           }
         child = scan_value (s);
+        if (offsets != NULL)
+          s->check_only = FALSE;
         if (child == NULL)
           return NULL;
-        if (is_object)
+        if (s->check_only || offsets != NULL)
+          g_assert (child == SCAN_CHECKED);
+        else if (is_object)
           json_object_set_member (object, f->key, child);
-        else if (offsets != NULL)
-          json_node_unref (child);
         else
           json_array_add_element (array, child);
 
@@ -798,6 +860,8 @@ scan_container (Scanner  *s,
       }
 
   scan_pop (s);
+  if (s->check_only)
+    return SCAN_CHECKED;
   if (is_object)
     return json_node_init_object (json_node_alloc (), object);
   if (offsets != NULL)
@@ -824,6 +888,8 @@ scan_value (Scanner *s)
     case '"':
       if (!scan_string (s, FALSE))
         return NULL;
+      if (s->check_only)
+        return SCAN_CHECKED;
       return json_node_init_string (json_node_alloc (), s->buf->str);
     case 't':
       return scan_literal (s, "true");
@@ -879,10 +945,12 @@ scan_document (const char               *data,
     }
 
   s.buf = g_string_new (NULL);
+  s.names = g_string_new (NULL);
   root = scan_value (&s);
   while (s.depth > 0)
     scan_pop (&s);
   g_string_free (s.buf, TRUE);
+  g_string_free (s.names, TRUE);
   if (root == NULL)
     return NULL;
 

@@ -1311,10 +1311,45 @@ test_reader_deferred (void)
   nested = json_object_get_array_member (json_object_get_object_member (object, "nested"), "machines");
   g_assert_cmpuint (json_array_get_length (nested), ==, 1);
 
+  /* names repeat in nested and sibling objects without being duplicates,
+   * also past the names kept in a list */
+  {
+    static const char good[] =
+      "{\"machines\": [{\"a\": 1, \"b\": {\"a\": 2, \"b\": {\"a\": 3}}, \"c\": [{\"a\": 1}, {\"a\": 1}],"
+      " \"k1\": 1, \"k2\": 1, \"k3\": 1, \"k4\": 1, \"k5\": 1, \"k6\": 1, \"k7\": 1, \"k8\": 1,"
+      " \"k9\": 1, \"k10\": 1, \"k11\": 1, \"k12\": 1, \"k13\": 1, \"k14\": 1,"
+      " \"k15\": {\"k1\": 1, \"k15\": 2}, \"k16\": 1, \"k17\": 1}, {\"a\": 1}]}";
+    g_autoptr(MaintJsonReader) r2 = maint_json_reader_new (&map);
+    g_autoptr(JsonNode) a = maint_json_reader_parse (r2, good, strlen (good), deferred, &error);
+    g_autoptr(JsonNode) b = maint_json_parse (good, strlen (good), &map, &error);
+    JsonArray *wa = json_object_get_array_member (json_node_get_object (b), "machines");
+    JsonArray *da;
+
+    g_assert_no_error (error);
+    da = json_object_get_array_member (json_node_get_object (a), "machines");
+    g_assert_cmpuint (maint_json_reader_array_length (r2, da), ==, 2);
+    for (guint i = 0; i < 2; i++)
+      {
+        g_autoptr(JsonNode) element = maint_json_reader_array_element (r2, da, i, &error);
+
+        g_assert_no_error (error);
+        g_assert_true (json_node_equal (element, json_array_get_element (wa, i)));
+      }
+  }
+
   /* errors inside a deferred array are those of the whole parse */
   {
     static const char * const bad[] = {
       "{\"machines\": [{\"a\": 1}, {\"a\": 1, \"a\": 2}]}",
+      /* after a nested object that had the same names */
+      "{\"machines\": [{\"a\": 1, \"b\": {\"a\": 1, \"c\": 2}, \"c\": 3, \"b\": 4}]}",
+      /* beyond the names kept in a list: in the set */
+      "{\"machines\": [{\"k1\": 1, \"k2\": 1, \"k3\": 1, \"k4\": 1, \"k5\": 1, \"k6\": 1,"
+      " \"k7\": 1, \"k8\": 1, \"k9\": 1, \"k10\": 1, \"k11\": 1, \"k12\": 1, \"k13\": 1,"
+      " \"k14\": 1, \"k15\": 1, \"k16\": 1, \"k17\": 1, \"k18\": 1, \"k3\": 2}]}",
+      "{\"machines\": [{\"k1\": 1, \"k2\": 1, \"k3\": 1, \"k4\": 1, \"k5\": 1, \"k6\": 1,"
+      " \"k7\": 1, \"k8\": 1, \"k9\": 1, \"k10\": 1, \"k11\": 1, \"k12\": 1, \"k13\": 1,"
+      " \"k14\": 1, \"k15\": 1, \"k16\": 1, \"k16\": 1}]}",
       "{\"machines\": [1,\n 2 3]}",
       "{\"machines\": [1, 99999999999999999999]}",
       "{\"machines\": [1, \"\\x\"]}",
