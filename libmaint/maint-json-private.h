@@ -12,6 +12,10 @@
  * zeros, silently wraps integers beyond 64 bits, keeps the last of two
  * equal members, recurses without a bound and is slow on large fleets.
  *
+ * The codecs parse through maint_json_reader_parse(), which keeps the
+ * root's large arrays (a fleet's machines, a plan's slots, …) out of the
+ * tree after checking them, and hands their elements out one at a time.
+ *
  * Then a MaintJsonReader walks the tree. It carries the JSON path of the
  * value being read ("machines[12].group"; the document itself is "$"), and
  * every error it raises starts with that path. Callers iterate the members
