@@ -42,7 +42,13 @@ typedef struct
   const char   *name;
   gint32        group;
   gint32        host;              /* into hosts, or -1 */
-  gboolean      auto_schedule;
+  /* Read from the machine once, while compiling: the rollouts ask for
+   * them in several passes, and a machine object is a cache miss each
+   * time on a large fleet */
+  guint8        auto_schedule;
+  guint8        kind;              /* MaintMachineKind */
+  guint8        stage;             /* MaintStage: its own, else its group's */
+  guint8        representative;
   guint         first_membership;
   guint         n_memberships;
   guint         first_act;         /* into act_order */

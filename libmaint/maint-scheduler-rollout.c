@@ -100,9 +100,7 @@ maint_solver_rollout_free (MaintSolverRollouts *ro)
 static gboolean
 is_target (const MaintSolverMachine *m)
 {
-  MaintMachineKind kind = maint_machine_get_kind (m->machine);
-
-  return kind == MAINT_MACHINE_KIND_VM || kind == MAINT_MACHINE_KIND_INFRASTRUCTURE;
+  return m->kind == MAINT_MACHINE_KIND_VM || m->kind == MAINT_MACHINE_KIND_INFRASTRUCTURE;
 }
 
 static gboolean
@@ -111,15 +109,12 @@ is_staging (MaintStage stage)
   return stage == MAINT_STAGE_TESTING || stage == MAINT_STAGE_STAGING;
 }
 
-/* maint_fleet_get_machine_stage() through the solver's own group index */
+/* maint_fleet_get_machine_stage(), as compiled */
 static MaintStage
 machine_stage (MaintSolver *S,
                guint        machine)
 {
-  const MaintSolverMachine *m = &S->machines[machine];
-  MaintStage stage = maint_machine_get_stage (m->machine);
-
-  return stage != MAINT_STAGE_NONE ? stage : maint_resource_group_get_stage (S->groups[m->group].group);
+  return S->machines[machine].stage;
 }
 
 static gint64
@@ -232,12 +227,12 @@ wave_selects (MaintSolver *S,
               MaintWave   *wave,
               guint        machine)
 {
-  MaintMachine *m = S->machines[machine].machine;
+  const MaintSolverMachine *m = &S->machines[machine];
 
   if (maint_wave_get_select_by_kind (wave) &&
-      maint_machine_get_kind (m) != maint_wave_get_select_kind (wave))
+      m->kind != maint_wave_get_select_kind (wave))
     return FALSE;
-  if (maint_wave_get_select_representative (wave) && !maint_machine_get_representative (m))
+  if (maint_wave_get_select_representative (wave) && !m->representative)
     return FALSE;
   if (maint_wave_get_select_stage (wave) != MAINT_STAGE_NONE &&
       machine_stage (S, machine) != maint_wave_get_select_stage (wave))
@@ -682,8 +677,7 @@ static gboolean
 is_host_reboot_act (MaintSolver *S,
                     guint        act)
 {
-  return act >= S->ro->n_fleet &&
-         maint_machine_get_kind (S->machines[S->acts[act].machine].machine) == MAINT_MACHINE_KIND_HOST;
+  return act >= S->ro->n_fleet && S->machines[S->acts[act].machine].kind == MAINT_MACHINE_KIND_HOST;
 }
 
 static void
@@ -714,14 +708,16 @@ maint_solver_rollout_bind (MaintSolver *S,
   const char *rollout = a->activity != NULL ? maint_activity_get_rollout (a->activity)
                                             : maint_rollout_get_name (S->ro->rollouts[generated_rollout]);
   gint64 max_uptime = maint_policy_get_max_uptime (S->policy);
-  gint64 booted_at = maint_machine_get_booted_at (m->machine);
+  /* (the machine object only when it matters) */
+  gint64 booted_at = max_uptime > 0 && a->reboot != MAINT_REBOOT_KIND_NONE ?
+                     maint_machine_get_booted_at (m->machine) : 0;
 
   a->rollout = -1;
   a->wave = -1;
   a->latest_end = 0;
 
   /* The 200-day bug: a reboot is due booted_at + max_uptime at the latest */
-  if (max_uptime > 0 && booted_at > 0 && a->reboot != MAINT_REBOOT_KIND_NONE)
+  if (booted_at > 0)
     {
       gint64 due = booted_at + max_uptime;
       if (a->deadline == 0 || due < a->deadline)

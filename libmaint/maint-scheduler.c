@@ -406,7 +406,7 @@ solver_compile (MaintSolver  *S,
 
       m->machine = machine;
       m->name = maint_machine_get_name (machine);
-      m->auto_schedule = maint_machine_get_auto_schedule (machine);
+      m->auto_schedule = maint_machine_get_auto_schedule (machine) != FALSE;
       if (!g_hash_table_lookup_extended (group_index, maint_machine_get_group (machine), NULL, &value))
         {
           g_set_error (error, MAINT_SCHEDULER_ERROR, MAINT_SCHEDULER_ERROR_INVALID_FAILED,
@@ -415,8 +415,13 @@ solver_compile (MaintSolver  *S,
           return FALSE;
         }
       m->group = GPOINTER_TO_INT (value);
+      m->kind = maint_machine_get_kind (machine);
+      m->representative = maint_machine_get_representative (machine) != FALSE;
+      m->stage = maint_machine_get_stage (machine);
+      if (m->stage == MAINT_STAGE_NONE)
+        m->stage = maint_resource_group_get_stage (S->groups[m->group].group);
       m->host = -1;
-      if (host != NULL && maint_machine_get_kind (machine) == MAINT_MACHINE_KIND_VM)
+      if (host != NULL && m->kind == MAINT_MACHINE_KIND_VM)
         {
           if (!g_hash_table_lookup_extended (host_index, host, NULL, &value))
             {
