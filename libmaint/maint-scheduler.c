@@ -2460,6 +2460,26 @@ unit_unscheduled (MaintSolver *S,
   return FALSE;
 }
 
+/* unit_unscheduled() of every unit, into @out, by one pass over the
+ * activities in their own order: the insert pass asks it of every unit
+ * in rank order, and on a large fleet that order scatters the look-ups
+ * over all the machines' activities. */
+static void
+units_unscheduled (MaintSolver *S,
+                   const guint *unit_of,
+                   guint8      *out)
+{
+  memset (out, 0, S->n_units);
+  for (guint act = 0; act < S->n_acts; act++)
+    {
+      const MaintSolverAct *a = &S->acts[act];
+
+      /* act_order holds the unpinned activities only */
+      if (a->slot < 0 && !a->pinned && unit_of[a->machine] != G_MAXUINT)
+        out[unit_of[a->machine]] = 1;
+    }
+}
+
 /* Whether capacity or service limits kept an activity of @u out, by
  * the record of its last search. */
 static gboolean
@@ -3319,6 +3339,7 @@ solver_improve (MaintSolver  *S,
   g_autofree guint *unit_of = NULL;
   g_autofree guint *by_rank = NULL;
   g_autofree guchar *seen = NULL;
+  g_autofree guint8 *out = NULL;
   g_autoptr(GArray) cand = NULL;
   g_autofree Score *repack_failed = NULL;
   Move mv = { 0, };
@@ -3333,6 +3354,7 @@ solver_improve (MaintSolver  *S,
   unit_of = g_new (guint, MAX (S->n_machines, 1));
   by_rank = g_new (guint, S->n_units);
   seen = g_new0 (guchar, S->n_units);
+  out = g_new (guint8, S->n_units);
   cand = g_array_new (FALSE, FALSE, sizeof (guint));
   repack_failed = g_new (Score, S->n_units);
   for (guint u = 0; u < S->n_units; u++)
@@ -3354,7 +3376,11 @@ solver_improve (MaintSolver  *S,
     {
       improved = FALSE;
 
-      /* Insert: most important first */
+      /* Insert: most important first. out[] is unit_unscheduled() of
+       * each unit, kept exact: only a kept move changes placements, and
+       * only those of the units it picked (a repacking, on small fleets,
+       * of more: then all are asked again) */
+      units_unscheduled (S, unit_of, out);
       for (guint r = 0; r < S->n_units && spent < budget && ok; r++)
         {
           guint u = by_rank[r], pick[MOVE_MAX_UNITS] = { u, 0, 0 };
@@ -3362,12 +3388,13 @@ solver_improve (MaintSolver  *S,
 
           if ((++moves & 255) == 0 && g_cancellable_set_error_if_cancelled (S->cancellable, error))
             ok = FALSE;
-          if (!ok || S->units[u].earliest < 0 || S->units[u].hopeless || !unit_unscheduled (S, u) ||
+          if (!ok || S->units[u].earliest < 0 || S->units[u].hopeless || !out[u] ||
               !unit_movable (S, u))
             continue;
           if (move_try (S, &mv, pick, 1, &spent))
             {
               improved = changed = TRUE;
+              out[u] = unit_unscheduled (S, u);
               continue;
             }
           /* Ejecting only helps what capacity or services kept out (the
@@ -3408,7 +3435,14 @@ solver_improve (MaintSolver  *S,
                 done = move_try (S, &mv, pick, 3, &spent);
               }
           if (done)
-            improved = changed = TRUE;
+            {
+              improved = changed = TRUE;
+              if (S->n_units <= MOVE_SMALL_UNITS)
+                units_unscheduled (S, unit_of, out);
+              else
+                for (guint i = 0; i < MOVE_MAX_UNITS; i++)
+                  out[pick[i]] = unit_unscheduled (S, pick[i]);
+            }
         }
 
       /* Shift: delayed units to earlier starts */
