@@ -3454,7 +3454,9 @@ solver_improve (MaintSolver  *S,
 
           if ((++moves & 255) == 0 && g_cancellable_set_error_if_cancelled (S->cancellable, error))
             ok = FALSE;
-          if (!ok || unit_delay (S, &S->units[u]) == 0 || !unit_movable (S, u) ||
+          /* (movable first: most units of a rollout are not, and the
+           * delay reads their slots too) */
+          if (!ok || !unit_movable (S, u) || unit_delay (S, &S->units[u]) == 0 ||
               !unit_span (S, u, &s, &e))
             continue;
           if (move_try (S, &mv, pick, 1, &spent))
