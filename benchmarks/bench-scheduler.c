@@ -13,10 +13,14 @@
  *
  * The 100k/10k ratio comes from one more child that builds both fleets
  * first (not timed) and then alternates: three plans of 10k, one of
- * 100k, five rounds. Times are CPU time of the process (the machine is
+ * 100k, seven rounds. Times are CPU time of the process (the machine is
  * shared); a size's time is the best of its runs, and the medians are
  * printed too. Interleaving puts both sizes under the same load, and a
- * 10k plan (some 0.05 s) gets fifteen chances instead of five.
+ * 10k plan (some 0.05 s) gets three chances to each one of 100k. The
+ * paired ratio is the median over the rounds of each round's own ratio
+ * (its 100k plan over the median of its three 10k plans): the machine's
+ * speed drifts between rounds, by up to 2x, and pairing within a round
+ * keeps that drift out of the ratio.
  *
  * Each size also announces its plan's every slot into the fleet
  * (maint_plan_announce) and plans again, as a provisioning system does
@@ -113,29 +117,49 @@ median_s (gint64 *v,
   return (n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2) / 1e6;
 }
 
+static int
+double_cmp (const void *pa,
+            const void *pb)
+{
+  double a = *(const double *) pa, b = *(const double *) pb;
+  return (a > b) - (a < b);
+}
+
 /* Both fleets built first, then @rounds rounds of three 10k plans and
- * one 100k plan. One line: min10 med10 min100 med100 n10 n100 (CPU s). */
+ * one 100k plan. One line: min10 med10 min100 med100 n10 n100 (CPU s),
+ * then the paired ratio: the median, lowest and highest over the rounds
+ * of each round's 100k time over the median of its three 10k times.
+ * Pairing within a round compares both sizes under the same state of
+ * the machine, which drifts between rounds by more than the ratio's
+ * margin; the best of all runs compares each size's luckiest moment. */
 static int
 run_ratio (guint rounds)
 {
   g_autoptr(MaintFleet) small = bench_fleet (10000), large = bench_fleet (100000);
   g_autofree gint64 *t_small = g_new (gint64, 3 * rounds);
   g_autofree gint64 *t_large = g_new (gint64, rounds);
+  g_autofree double *paired = g_new (double, rounds);
   guint n_small = 0, n_large = 0;
   gint64 wall;
 
   for (guint r = 0; r < rounds; r++)
     {
+      gint64 round_small[3];
+
       for (guint k = 0; k < 3; k++)
-        if ((t_small[n_small++] = plan_once (small, &wall, NULL)) < 0)
+        if ((t_small[n_small++] = round_small[k] = plan_once (small, &wall, NULL)) < 0)
           return 1;
       if ((t_large[n_large++] = plan_once (large, &wall, NULL)) < 0)
         return 1;
+      paired[r] = t_large[r] / 1e6 / median_s (round_small, 3);
     }
   qsort (t_small, n_small, sizeof (gint64), gint64_cmp);
   qsort (t_large, n_large, sizeof (gint64), gint64_cmp);
-  printf ("%.4f %.4f %.4f %.4f %u %u\n", t_small[0] / 1e6, median_s (t_small, n_small),
-          t_large[0] / 1e6, median_s (t_large, n_large), n_small, n_large);
+  qsort (paired, rounds, sizeof (double), double_cmp);
+  printf ("%.4f %.4f %.4f %.4f %u %u %.3f %.3f %.3f\n", t_small[0] / 1e6, median_s (t_small, n_small),
+          t_large[0] / 1e6, median_s (t_large, n_large), n_small, n_large,
+          rounds % 2 ? paired[rounds / 2] : (paired[rounds / 2 - 1] + paired[rounds / 2]) / 2,
+          paired[0], paired[rounds - 1]);
   return 0;
 }
 
@@ -284,22 +308,24 @@ main (int    argc,
 
   /* The ratio itself: both sizes in one process, interleaved */
   {
-    const char *args[] = { "--ratio", "5", NULL };
+    const char *args[] = { "--ratio", "7", NULL };
     g_autofree char *out = NULL;
     g_autoptr(GError) error = NULL;
-    double min10, med10, min100, med100;
+    double min10, med10, min100, med100, paired, paired_lo, paired_hi;
     guint n10, n100;
 
     if (!run_child (argv[0], args, &out, &error) ||
-        sscanf (out, "%lf %lf %lf %lf %u %u", &min10, &med10, &min100, &med100, &n10, &n100) != 6)
+        sscanf (out, "%lf %lf %lf %lf %u %u %lf %lf %lf", &min10, &med10, &min100, &med100, &n10, &n100,
+                &paired, &paired_lo, &paired_hi) != 9)
       {
         fprintf (stderr, "bench-scheduler: ratio: %s\n", error ? error->message : out);
         return 1;
       }
     printf ("interleaved in one process, cpu s: 10k best %.3f median %.3f (%u runs), "
             "100k best %.3f median %.3f (%u runs)\n", min10, med10, n10, min100, med100, n100);
-    printf ("time ratio 100k/10k: %.2f best, %.2f median (design: <= 12)\n",
-            min100 / min10, med100 / med10);
+    printf ("time ratio 100k/10k: %.2f best, %.2f median, %.2f paired (median of the %u rounds' own ratios, "
+            "%.2f-%.2f) (design: <= 12)\n",
+            min100 / min10, med100 / med10, paired, n100, paired_lo, paired_hi);
   }
   printf ("(1k runs the order local search and 60,000 placement moves; 10k and 100k\n"
           " only the moves, a fifth of a placement per unit: see doc/solver.md)\n");
