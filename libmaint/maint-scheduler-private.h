@@ -67,30 +67,41 @@ typedef struct
   MaintTlList   down;              /* members' downtimes, tag = machine */
 } MaintSolverService;
 
+/* One activity as the solver sees it: what its passes read, in one
+ * cache line (the arrays of activities come 2 MiB-aligned from
+ * maint_big_new0()); the rest is in MaintSolverActInfo, by the same
+ * index. A plan of 100,000 VMs has 200,000 of them, and the solver
+ * scans them whole many times. */
+typedef struct
+{
+  gint64                  estimate;
+  gint64                  not_before;
+  gint64                  deadline;
+  gint64                  earliest;  /* alone, ignoring capacity; 0 = none */
+  gint64                  latest_end; /* the slot ends by then; 0 = none */
+  gint32                  machine;
+  gint32                  slot;      /* -1 while unscheduled */
+  /* Rollouts (maint-scheduler-rollout.c) */
+  gint32                  rollout;   /* into the fleet's rollouts, or -1 */
+  gint32                  wave;      /* into the rollout's waves, or -1 */
+  guint8                  priority;  /* MaintPriority */
+  guint8                  reboot;    /* MaintRebootKind */
+  guint8                  reason;    /* MaintUnscheduledReason */
+  guint8                  pinned;    /* it has an announced slot */
+  guint8                  held;      /* kept out of the greedy: absorbed or
+                                      * unscheduled by its rollout */
+  guint8                  absorbed;  /* covered by its host's reboot (slot) */
+} MaintSolverAct;
+
+G_STATIC_ASSERT (sizeof (MaintSolverAct) == 64);
+
 typedef struct
 {
   MaintActivity          *activity;  /* NULL for one a rollout generates */
   const char             *id;
   MaintInterval          *scheduled; /* the announced slot, or NULL */
-  gint32                  machine;
-  gint64                  estimate;
-  gint64                  not_before;
-  gint64                  deadline;
-  MaintPriority           priority;
-  MaintRebootKind         reboot;
-  gboolean                pinned;
-  gint64                  earliest;  /* alone, ignoring capacity; 0 = none */
-  gint32                  slot;      /* -1 while unscheduled */
-  MaintUnscheduledReason  reason;
-  char                   *detail;
-  /* Rollouts (maint-scheduler-rollout.c) */
-  gint32                  rollout;   /* into the fleet's rollouts, or -1 */
-  gint32                  wave;      /* into the rollout's waves, or -1 */
-  gint64                  latest_end; /* the slot ends by then; 0 = none */
-  gboolean                held;      /* kept out of the greedy: absorbed or
-                                      * unscheduled by its rollout */
-  gboolean                absorbed;  /* covered by its host's reboot (slot) */
-} MaintSolverAct;
+  char                   *detail;    /* the unscheduled sentence, or NULL */
+} MaintSolverActInfo;
 
 typedef struct
 {
@@ -166,6 +177,7 @@ struct _MaintSolver
   const char           **host_names;
   guint                  n_hosts;
   MaintSolverAct        *acts;
+  MaintSolverActInfo    *act_info;     /* by activity, as acts */
   guint                  n_acts;
   guint                 *act_order;    /* unpinned activities by machine */
 
@@ -223,7 +235,8 @@ void     solver_occupy (MaintSolver           *S,
 GPtrArray *maint_solver_rollout_expand       (MaintSolver  *S,
                                               GError      **error);
 void       maint_solver_rollout_fill         (MaintSolver  *S,
-                                              MaintSolverAct *a);
+                                              MaintSolverAct *a,
+                                              MaintSolverActInfo *info);
 const char *maint_solver_rollout_summary     (MaintSolver  *S,
                                               guint         act);
 void       maint_solver_rollout_bind         (MaintSolver  *S,

@@ -441,7 +441,7 @@ sim_halted (MaintSolver *S,
             guint        act)
 {
   return S->sim != NULL &&
-         maint_sim_state_get (S->sim, S->acts[act].id) == MAINT_ACTIVITY_STATE_HALTED;
+         maint_sim_state_get (S->sim, S->act_info[act].id) == MAINT_ACTIVITY_STATE_HALTED;
 }
 
 /* The machine of each host, or -1 for a host the fleet does not list */
@@ -540,23 +540,24 @@ generate (MaintSolver  *S,
 /* Sets what the solver reads of the next generated activity, as
  * maint_rollout_new_activity() would make it. */
 void
-maint_solver_rollout_fill (MaintSolver    *S,
-                           MaintSolverAct *a)
+maint_solver_rollout_fill (MaintSolver        *S,
+                           MaintSolverAct     *a,
+                           MaintSolverActInfo *info)
 {
   MaintSolverRollouts *ro = S->ro;
   const Generated *g = &g_array_index (ro->gen, Generated, ro->gen_next++);
   MaintRolloutGenerated fields;
 
   maint_rollout_generated (ro->rollouts[g->rollout], S->machines[g->machine].machine, &fields);
-  a->activity = NULL;
-  a->id = g->id;
+  info->activity = NULL;
+  info->id = g->id;
+  info->scheduled = g->scheduled;
   a->machine = g->machine;
   a->estimate = fields.estimate;
   a->not_before = 0;
   a->deadline = 0;
   a->priority = fields.priority;
   a->reboot = fields.reboot;
-  a->scheduled = g->scheduled;
   a->rollout = g->rollout;   /* for maint_solver_rollout_bind() */
 }
 
@@ -566,10 +567,11 @@ maint_solver_rollout_summary (MaintSolver *S,
                               guint        act)
 {
   const MaintSolverAct *a = &S->acts[act];
+  MaintActivity *activity = S->act_info[act].activity;
   MaintRolloutGenerated fields;
 
-  if (a->activity != NULL)
-    return maint_activity_get_summary (a->activity);
+  if (activity != NULL)
+    return maint_activity_get_summary (activity);
   maint_rollout_generated (S->ro->rollouts[a->rollout], S->machines[a->machine].machine, &fields);
   return fields.summary;
 }
@@ -691,8 +693,8 @@ hold (MaintSolver            *S,
   a->held = TRUE;
   a->slot = -1;
   a->reason = reason;
-  g_free (a->detail);
-  a->detail = detail;
+  g_free (S->act_info[act].detail);
+  S->act_info[act].detail = detail;
 }
 
 /* Per activity, while compiling: rollout and wave, the wave's bounds,
@@ -704,9 +706,10 @@ maint_solver_rollout_bind (MaintSolver *S,
   MaintSolverAct *a = &S->acts[act];
   const MaintSolverMachine *m = &S->machines[a->machine];
   /* A generated activity's rollout is known (maint_solver_rollout_fill()) */
-  gint32 generated_rollout = a->activity == NULL ? a->rollout : -1;
-  const char *rollout = a->activity != NULL ? maint_activity_get_rollout (a->activity)
-                                            : maint_rollout_get_name (S->ro->rollouts[generated_rollout]);
+  MaintActivity *activity = S->act_info[act].activity;
+  gint32 generated_rollout = activity == NULL ? a->rollout : -1;
+  const char *rollout = activity != NULL ? maint_activity_get_rollout (activity)
+                                         : maint_rollout_get_name (S->ro->rollouts[generated_rollout]);
   gint64 max_uptime = maint_policy_get_max_uptime (S->policy);
   /* (the machine object only when it matters) */
   gint64 booted_at = max_uptime > 0 && a->reboot != MAINT_REBOOT_KIND_NONE ?
@@ -925,7 +928,7 @@ staging_lead (MaintSolver *S,
       /* Announced slots are fixed: the others keep the lead around them */
       if (a->rollout == (gint32) r && a->pinned && !is_host_reboot_act (S, i))
         {
-          MaintInterval *iv = a->scheduled;
+          MaintInterval *iv = S->act_info[i].scheduled;
 
           stage = machine_stage (S, a->machine);
           if (is_staging (stage))
@@ -1096,18 +1099,20 @@ place_host_reboot (MaintSolver *S,
 
   if (s > he - len)
     {
+      char **detail = &S->act_info[act].detail;
+
       from = maint_instant_format (hs);
       to = maint_instant_format (he);
-      g_free (a->detail);
+      g_free (*detail);
       if (lo > he - len)
-        a->detail = g_strdup_printf ("%s: the host reboot of rollout “%s” needs %" G_GINT64_FORMAT
-                                     " min between %s and %s, after the host group's notice",
-                                     S->machines[h].name, maint_rollout_get_name (rollout),
-                                     len / 60, from, to);
+        *detail = g_strdup_printf ("%s: the host reboot of rollout “%s” needs %" G_GINT64_FORMAT
+                                   " min between %s and %s, after the host group's notice",
+                                   S->machines[h].name, maint_rollout_get_name (rollout),
+                                   len / 60, from, to);
       else
-        a->detail = g_strdup_printf ("%s: no room for the host reboot of rollout “%s” between %s and %s: %s",
-                                     S->machines[h].name, maint_rollout_get_name (rollout),
-                                     from, to, block_name (info.block));
+        *detail = g_strdup_printf ("%s: no room for the host reboot of rollout “%s” between %s and %s: %s",
+                                   S->machines[h].name, maint_rollout_get_name (rollout),
+                                   from, to, block_name (info.block));
       return;
     }
 
@@ -1120,7 +1125,7 @@ place_host_reboot (MaintSolver *S,
   slot.notice = hg->notice;
   slot.live = TRUE;
   a->slot = S->slots->len;
-  g_clear_pointer (&a->detail, g_free);
+  g_clear_pointer (&S->act_info[act].detail, g_free);
   g_array_append_val (S->slots, slot);
   solver_occupy (S, &slot, +1);
 }
@@ -1137,7 +1142,7 @@ sim_absorbed (MaintSolver           *S,
 
   if (S->sim == NULL || !hslot->pinned)
     return FALSE;
-  promised = maint_sim_state_get_absorbed (S->sim, S->acts[act].id);
+  promised = maint_sim_state_get_absorbed (S->sim, S->act_info[act].id);
   return promised != NULL && maint_interval_get_start (promised) == hslot->start &&
          maint_interval_get_end (promised) == hslot->end;
 }
@@ -1355,7 +1360,7 @@ act_id_cmp (const void *pa,
 {
   MaintSolver *S = data;
 
-  return strcmp (S->acts[*(const guint *) pa].id, S->acts[*(const guint *) pb].id);
+  return strcmp (S->act_info[*(const guint *) pa].id, S->act_info[*(const guint *) pb].id);
 }
 
 /* Planned activities (own slot, or absorbed by a host reboot) whose slot
@@ -1381,7 +1386,7 @@ add_late (MaintSolver *S,
     {
       const MaintSolverAct *a = &S->acts[late[k]];
       const MaintSolverSlot *slot = &g_array_index (S->slots, MaintSolverSlot, a->slot);
-      g_autoptr(MaintLateActivity) l = maint_late_activity_new (a->id, S->machines[a->machine].name,
+      g_autoptr(MaintLateActivity) l = maint_late_activity_new (S->act_info[late[k]].id, S->machines[a->machine].name,
                                                                 a->deadline, slot->end);
       maint_plan_add_late (plan, l);
     }
@@ -1559,7 +1564,7 @@ maint_solver_rollout_to_plan (MaintSolver *S,
         {
           guint a = GPOINTER_TO_UINT (g_ptr_array_index (by_machine[guest], x));
           if (S->acts[a].slot == (gint32) keys[i].slot)
-            g_ptr_array_add (ids, (gpointer) S->acts[a].id);
+            g_ptr_array_add (ids, (gpointer) S->act_info[a].id);
         }
       if (ids->len > 0)
         {

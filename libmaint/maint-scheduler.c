@@ -161,7 +161,7 @@ solver_free (MaintSolver *S)
     maint_tl_list_clear (&S->hosts[i]);
   for (guint i = 0; i < S->n_acts; i++)
     {
-      g_free (S->acts[i].detail);
+      g_free (S->act_info[i].detail);
       if (S->why != NULL)
         g_free (S->why[i]);
     }
@@ -183,6 +183,7 @@ solver_free (MaintSolver *S)
   maint_big_free (S->hosts);
   g_free (S->host_names);
   maint_big_free (S->acts);
+  maint_big_free (S->act_info);
   maint_big_free (S->act_order);
   g_free (S->pinned_base);
   g_free (S->pinned_start);
@@ -235,9 +236,12 @@ solver_lookup_machine_near (MaintSolver *S,
 }
 
 static int
-act_cmp (const MaintSolverAct *a,
-         const MaintSolverAct *b)
+act_cmp (MaintSolver *S,
+         guint        ia,
+         guint        ib)
 {
+  const MaintSolverAct *a = &S->acts[ia], *b = &S->acts[ib];
+
   if (a->machine != b->machine)
     return a->machine < b->machine ? -1 : 1;
   if (a->priority != b->priority)
@@ -248,7 +252,7 @@ act_cmp (const MaintSolverAct *a,
         return a->deadline == 0 ? 1 : -1;
       return a->deadline < b->deadline ? -1 : 1;
     }
-  return strcmp (a->id, b->id);
+  return strcmp (S->act_info[ia].id, S->act_info[ib].id);
 }
 
 static int
@@ -258,7 +262,7 @@ act_index_cmp (const void *pa,
 {
   MaintSolver *S = data;
 
-  return act_cmp (&S->acts[*(const guint *) pa], &S->acts[*(const guint *) pb]);
+  return act_cmp (S, *(const guint *) pa, *(const guint *) pb);
 }
 
 static int
@@ -269,8 +273,8 @@ pinned_index_cmp (const void *pa,
   MaintSolver *S = data;
   const MaintSolverAct *a = &S->acts[*(const guint *) pa];
   const MaintSolverAct *b = &S->acts[*(const guint *) pb];
-  MaintInterval *ia = a->scheduled;
-  MaintInterval *ib = b->scheduled;
+  MaintInterval *ia = S->act_info[*(const guint *) pa].scheduled;
+  MaintInterval *ib = S->act_info[*(const guint *) pb].scheduled;
 
   if (a->machine != b->machine)
     return a->machine < b->machine ? -1 : 1;
@@ -278,7 +282,7 @@ pinned_index_cmp (const void *pa,
     return maint_interval_get_start (ia) < maint_interval_get_start (ib) ? -1 : 1;
   if (maint_interval_get_end (ia) != maint_interval_get_end (ib))
     return maint_interval_get_end (ia) < maint_interval_get_end (ib) ? -1 : 1;
-  return strcmp (a->id, b->id);
+  return strcmp (S->act_info[*(const guint *) pa].id, S->act_info[*(const guint *) pb].id);
 }
 
 static void
@@ -502,20 +506,22 @@ solver_compile (MaintSolver  *S,
     return FALSE;
   S->n_acts = activities->len;
   S->acts = maint_big_new0 (MAX (S->n_acts, 1), sizeof (MaintSolverAct));
+  S->act_info = maint_big_new0 (MAX (S->n_acts, 1), sizeof (MaintSolverActInfo));
   for (guint i = 0; i < activities->len; i++)
     {
       MaintActivity *activity = g_ptr_array_index (activities, i);
       MaintSolverAct *a = &S->acts[i];
+      MaintSolverActInfo *info = &S->act_info[i];
 
       if (activity == NULL)
-        maint_solver_rollout_fill (S, a);  /* generated: no object */
+        maint_solver_rollout_fill (S, a, info);  /* generated: no object */
       else
         {
           const char *machine_name = maint_activity_get_machine (activity);
           gint32 prev;
 
-          a->activity = activity;
-          a->id = maint_activity_get_id (activity);
+          info->activity = activity;
+          info->id = maint_activity_get_id (activity);
           /* The previous activity's machine, or the next one */
           prev = i > 0 ? S->acts[i - 1].machine : -1;
           if (prev >= 0 && machine_name != NULL && strcmp (S->machines[prev].name, machine_name) == 0)
@@ -526,7 +532,7 @@ solver_compile (MaintSolver  *S,
             {
               g_set_error (error, MAINT_SCHEDULER_ERROR, MAINT_SCHEDULER_ERROR_INVALID_FAILED,
                            "activity “%s”: unknown machine “%s”",
-                           a->id, maint_activity_get_machine (activity));
+                           info->id, maint_activity_get_machine (activity));
               return FALSE;
             }
           a->estimate = maint_activity_get_estimate (activity);
@@ -534,9 +540,9 @@ solver_compile (MaintSolver  *S,
           a->deadline = maint_activity_get_deadline (activity);
           a->priority = maint_activity_get_priority (activity);
           a->reboot = maint_activity_get_reboot (activity);
-          a->scheduled = maint_activity_get_scheduled (activity);
+          info->scheduled = maint_activity_get_scheduled (activity);
         }
-      a->pinned = a->scheduled != NULL;
+      a->pinned = info->scheduled != NULL;
       a->slot = -1;
       maint_solver_rollout_bind (S, i);
       S->machines[a->machine].n_acts += a->pinned ? 0 : 1;
@@ -581,7 +587,7 @@ solver_compile (MaintSolver  *S,
           {
             guint act = run[k], p;
 
-            for (p = k; p > 0 && act_cmp (&S->acts[run[p - 1]], &S->acts[act]) > 0; p--)
+            for (p = k; p > 0 && act_cmp (S, run[p - 1], act) > 0; p--)
               run[p] = run[p - 1];
             run[p] = act;
           }
@@ -1162,8 +1168,8 @@ solver_unschedule (MaintSolver            *S,
 {
   S->acts[act].slot = -1;
   S->acts[act].reason = reason;
-  g_free (S->acts[act].detail);
-  S->acts[act].detail = detail;
+  g_free (S->act_info[act].detail);
+  S->act_info[act].detail = detail;
 }
 
 /* Records why @act got no slot; the sentence is written with the plan. */
@@ -1376,7 +1382,7 @@ solver_place_unit (MaintSolver *S,
           solver_pop (S);
         for (guint i = 0; i < n_rest; i++)
           {
-            g_clear_pointer (&S->acts[rest[i]].detail, g_free);
+            g_clear_pointer (&S->act_info[rest[i]].detail, g_free);
           }
         solver_commit (S, unit->machine, rest, n_rest, start, &one_need);
         return FALSE;
@@ -1502,7 +1508,7 @@ solver_build_units (MaintSolver *S)
       u->earliest = group_earliest (&S->groups[m->group], need.lo, need.length);
       if (S->previous != NULL)
         {
-          MaintSlot *prev = maint_plan_lookup_slot (S->previous, S->acts[S->act_order[m->first_act]].id);
+          MaintSlot *prev = maint_plan_lookup_slot (S->previous, S->act_info[S->act_order[m->first_act]].id);
           if (prev != NULL && g_strcmp0 (maint_slot_get_machine (prev), m->name) == 0)
             u->previous = maint_slot_get_start (prev);
         }
@@ -1667,7 +1673,7 @@ solver_reset_full (MaintSolver *S,
    * the annealing resets thousands of times */
   solver_reset_touched (S);
   for (guint k = 0; k < S->n_free_acts; k++)
-    g_clear_pointer (&S->acts[S->free_acts[k]].detail, g_free);
+    g_clear_pointer (&S->act_info[S->free_acts[k]].detail, g_free);
 }
 
 /* Back to the pinned slots only. */
@@ -1691,12 +1697,12 @@ solver_add_pinned (MaintSolver *S)
   for (guint i = 0; i < n;)
     {
       const MaintSolverAct *a = &S->acts[pinned[i]];
-      MaintInterval *iv = a->scheduled;
+      MaintInterval *iv = S->act_info[pinned[i]].scheduled;
       MaintSolverSlot slot = { 0, };
       guint j = i;
 
       while (j < n && S->acts[pinned[j]].machine == a->machine &&
-             maint_interval_equal (S->acts[pinned[j]].scheduled, iv))
+             maint_interval_equal (S->act_info[pinned[j]].scheduled, iv))
         j++;
 
       slot.machine = a->machine;
@@ -2070,11 +2076,11 @@ snapshot_take_full (MaintSolver *S,
       snap->reason[k] = a->reason;
       if (move)
         {
-          snap->detail[k] = g_steal_pointer (&a->detail);
+          snap->detail[k] = g_steal_pointer (&S->act_info[i].detail);
           a->slot = -1;
         }
       else
-        snap->detail[k] = g_strdup (a->detail);
+        snap->detail[k] = g_strdup (S->act_info[i].detail);
     }
 }
 
@@ -2127,8 +2133,8 @@ snapshot_restore_occupy (MaintSolver *S,
 
       S->acts[i].slot = snap->act_slot[k];
       S->acts[i].reason = snap->reason[k];
-      g_free (S->acts[i].detail);
-      S->acts[i].detail = steal ? g_steal_pointer (&snap->detail[k]) : g_strdup (snap->detail[k]);
+      g_free (S->act_info[i].detail);
+      S->act_info[i].detail = steal ? g_steal_pointer (&snap->detail[k]) : g_strdup (snap->detail[k]);
       if (snap->why[k] != NULL)
         {
           if (S->why[i] == NULL)
@@ -4120,7 +4126,7 @@ act_id_cmp (const void *pa,
             void       *data)
 {
   MaintSolver *S = data;
-  return strcmp (S->acts[*(const guint *) pa].id, S->acts[*(const guint *) pb].id);
+  return strcmp (S->act_info[*(const guint *) pa].id, S->act_info[*(const guint *) pb].id);
 }
 
 /* Writes the sentences of the unscheduled activities. */
@@ -4128,9 +4134,9 @@ static void
 solver_write_details (MaintSolver *S)
 {
   for (guint i = 0; i < S->n_acts; i++)
-    if (S->acts[i].slot < 0 && S->acts[i].detail == NULL && S->why[i] != NULL)
+    if (S->acts[i].slot < 0 && S->act_info[i].detail == NULL && S->why[i] != NULL)
       solver_reason (S, S->acts[i].machine, &S->why[i]->need, &S->why[i]->stats,
-                     &S->acts[i].detail);
+                     &S->act_info[i].detail);
 }
 
 static void
@@ -4232,7 +4238,7 @@ solver_to_plan (MaintSolver *S)
       g_autoptr(MaintSlot) out = NULL;
 
       for (guint j = 0; j < slot->n_acts; j++)
-        ids[j] = (char *) S->acts[slot->acts[j]].id;
+        ids[j] = (char *) S->act_info[slot->acts[j]].id;
       qsort (ids, slot->n_acts, sizeof (char *), str_ptr_cmp);
       for (guint j = 0; j < slot->n_acts; j++)
         ids[j] = g_strdup (ids[j]);
@@ -4262,8 +4268,9 @@ solver_to_plan (MaintSolver *S)
   for (guint i = 0; i < n; i++)
     {
       const MaintSolverAct *a = &S->acts[acts[i]];
-      g_autoptr(MaintUnscheduled) u = maint_unscheduled_new (a->id, S->machines[a->machine].name,
-                                                            a->reason, a->detail ? a->detail : "");
+      const MaintSolverActInfo *info = &S->act_info[acts[i]];
+      g_autoptr(MaintUnscheduled) u = maint_unscheduled_new (info->id, S->machines[a->machine].name,
+                                                            a->reason, info->detail ? info->detail : "");
       maint_plan_add_unscheduled (plan, u);
     }
 
@@ -4784,7 +4791,7 @@ solver_explain (MaintSolver *S,
           g_autofree char *estimate = format_duration (a->estimate);
           const char *summary = maint_solver_rollout_summary (S, acts[j]);
 
-          g_string_append_printf (out, "    %s: %s, %s, %s%s\n", a->id,
+          g_string_append_printf (out, "    %s: %s, %s, %s%s\n", S->act_info[acts[j]].id,
                                   summary != NULL ? summary : "no summary",
                                   estimate, reboot_name (a->reboot),
                                   slot->pinned && a->pinned ? "" :
@@ -4805,9 +4812,10 @@ solver_explain (MaintSolver *S,
   for (guint i = 0; i < n_unscheduled; i++)
     {
       const MaintSolverAct *a = &S->acts[unscheduled[i]];
+      const MaintSolverActInfo *info = &S->act_info[unscheduled[i]];
 
-      g_string_append_printf (out, "  unscheduled %s (%s): %s\n", a->id, reason_name (a->reason),
-                              a->detail ? a->detail : "");
+      g_string_append_printf (out, "  unscheduled %s (%s): %s\n", info->id, reason_name (a->reason),
+                              info->detail ? info->detail : "");
       if (a->reason != MAINT_UNSCHEDULED_AUTO_SCHEDULE_OFF)
         explain_candidates (S, out, machine, &unscheduled[i], 1, G_MAXINT64);
     }
