@@ -169,6 +169,7 @@ struct _MaintSolver
   guint                  n_groups;
   MaintSolverMachine    *machines;
   guint                  n_machines;
+  GStringChunk          *names;        /* the machines' names, copied */
   MaintSolverService    *services;
   guint                  n_services;
   MaintSolverMembership *memberships;

@@ -184,6 +184,8 @@ solver_free (MaintSolver *S)
   g_free (S->host_names);
   maint_big_free (S->acts);
   maint_big_free (S->act_info);
+  if (S->names != NULL)
+    g_string_chunk_free (S->names);
   maint_big_free (S->act_order);
   g_free (S->pinned_base);
   g_free (S->pinned_start);
@@ -399,6 +401,10 @@ solver_compile (MaintSolver  *S,
   /* Machines and hosts, in fleet order */
   S->n_machines = machines->len;
   S->machines = maint_big_new0 (MAX (S->n_machines, 1), sizeof (MaintSolverMachine));
+  /* The names side by side: a plan reads them again and again (slots,
+   * host downtimes, reboot counts, sentences), and in a machine object
+   * each is a cache miss of its own on a large fleet */
+  S->names = g_string_chunk_new (MAX (16 * S->n_machines, 4096));
   S->machine_index = g_hash_table_new (g_str_hash, g_str_equal);
   S->host_names = g_new0 (const char *, MAX (S->n_machines, 1));
   for (guint i = 0; i < machines->len; i++)
@@ -409,7 +415,7 @@ solver_compile (MaintSolver  *S,
       gpointer value;
 
       m->machine = machine;
-      m->name = maint_machine_get_name (machine);
+      m->name = g_string_chunk_insert (S->names, maint_machine_get_name (machine));
       m->auto_schedule = maint_machine_get_auto_schedule (machine) != FALSE;
       if (!g_hash_table_lookup_extended (group_index, maint_machine_get_group (machine), NULL, &value))
         {
