@@ -401,9 +401,10 @@ solver_compile (MaintSolver  *S,
   /* Machines and hosts, in fleet order */
   S->n_machines = machines->len;
   S->machines = maint_big_new0 (MAX (S->n_machines, 1), sizeof (MaintSolverMachine));
-  /* The names side by side: a plan reads them again and again (slots,
-   * host downtimes, reboot counts, sentences), and in a machine object
-   * each is a cache miss of its own on a large fleet */
+  /* The names side by side, and the activities' ids below: a plan reads
+   * them again and again (slots, host downtimes, reboot counts,
+   * sentences, sorts by id), and in a machine or activity object each is
+   * a cache miss of its own on a large fleet */
   S->names = g_string_chunk_new (MAX (16 * S->n_machines, 4096));
   S->machine_index = g_hash_table_new (g_str_hash, g_str_equal);
   S->host_names = g_new0 (const char *, MAX (S->n_machines, 1));
@@ -527,7 +528,7 @@ solver_compile (MaintSolver  *S,
           gint32 prev;
 
           info->activity = activity;
-          info->id = maint_activity_get_id (activity);
+          info->id = g_string_chunk_insert (S->names, maint_activity_get_id (activity));
           /* The previous activity's machine, or the next one */
           prev = i > 0 ? S->acts[i - 1].machine : -1;
           if (prev >= 0 && machine_name != NULL && strcmp (S->machines[prev].name, machine_name) == 0)
