@@ -1136,6 +1136,13 @@ test_save_atomic (void)
 /* The helpers                                                          */
 /* ------------------------------------------------------------------ */
 
+/* The helpers' tests raise their errors in the fleet's domain, each
+ * kind as the code of its own number */
+static const MaintJsonErrorMap map = {
+  maint_fleet_error_quark,
+  { 0, 1, 2, 3, 4, 5, 6 },
+};
+
 static void
 test_quote (void)
 {
@@ -1208,10 +1215,6 @@ test_writer (void)
 
   /* what the writer writes, the reader reads */
   {
-    static const MaintJsonErrorMap map = {
-      maint_fleet_error_quark,
-      { 0, 1, 2, 3, 4, 5, 6 },
-    };
     g_autoptr(JsonNode) root = NULL;
     g_autoptr(GError) error = NULL;
 
@@ -1226,10 +1229,6 @@ test_writer (void)
 static void
 test_reader_paths (void)
 {
-  static const MaintJsonErrorMap map = {
-    maint_fleet_error_quark,
-    { 0, 1, 2, 3, 4, 5, 6 },
-  };
   g_autoptr(MaintJsonReader) r = maint_json_reader_new (&map);
   g_autoptr(GError) error = NULL;
 
@@ -1257,10 +1256,6 @@ test_reader_paths (void)
 static void
 test_reader_deferred (void)
 {
-  static const MaintJsonErrorMap map = {
-    maint_fleet_error_quark,
-    { 0, 1, 2, 3, 4, 5, 6 },
-  };
   static const char * const deferred[] = { "machines", "empty", "scalar", NULL };
   static const char doc[] =
     "{\"machines\": [ {\"name\": \"vm-1\", \"tags\": [1, 2]},\n"
@@ -1379,10 +1374,6 @@ test_reader_deferred (void)
 static void
 test_reader_claim_copies (void)
 {
-  static const MaintJsonErrorMap map = {
-    maint_fleet_error_quark,
-    { 0, 1, 2, 3, 4, 5, 6 },
-  };
   g_autoptr(MaintJsonReader) r = maint_json_reader_new (&map);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GError) error = NULL;
