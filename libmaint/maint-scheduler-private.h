@@ -149,6 +149,9 @@ struct _MaintSolverWhy;
  * (TRUE, the default). Plans are the same bytes either way; the memory
  * only saves the greedy runs of orders seen before. Process-wide. */
 void maint_solver_set_anneal_memory (gboolean enabled);
+/* For tests: how many second annealing walks (after a stuck first one)
+ * this process has started. */
+guint maint_solver_get_n_second_walks (void);
 
 struct _MaintSolver
 {

@@ -3646,6 +3646,14 @@ maint_solver_set_anneal_memory (gboolean enabled)
   g_atomic_int_set (&anneal_memory, enabled);
 }
 
+static gint n_second_walks;
+
+guint
+maint_solver_get_n_second_walks (void)
+{
+  return (guint) g_atomic_int_get (&n_second_walks);
+}
+
 static guint
 anneal_order_hash (const guint *by_rank,
                    guint        n)
@@ -3887,6 +3895,7 @@ solver_anneal_twice (MaintSolver  *S,
     return ok && solver_improve (S, error);
 
   /* Where the strict walk ended, for the second one */
+  g_atomic_int_inc (&n_second_walks);
   snapshot_take (S, &walked);
   walked_rank = g_new (guint, S->n_units);
   first_rank = g_new (guint, S->n_units);

@@ -62,7 +62,8 @@ setup () {
 # quality tests but one (the annealing and the exact repacking still run
 # on seed 6), and the simulations but the two cheapest (a failure and
 # the errors: the simulation's own code; the rest is the solver's, run
-# above). ASan runs the rest.
+# above); valgrind still sees the second annealing walk start, on the
+# 20-unit fleet of /scheduler/anneal/second-walk. ASan runs the rest.
 ASAN_SKIP="-s /scheduler/random-fleets/1-100 -s /scheduler/random-fleets/101-200 \
 -s /scheduler-quality/counts -s /scheduler-quality/optimum/seed-7 \
 -s /scheduler-quality/optimum/seed-8 -s /scheduler-quality/optimum/seed-9 \

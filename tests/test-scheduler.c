@@ -14,6 +14,7 @@
 #include <libmaint/libmaint.h>
 
 #include "maint-fleet-gen.h"
+#include "maint-scheduler-private.h"
 #include "maint-test-util.h"
 
 /* ---- helpers ---------------------------------------------------------- */
@@ -1175,6 +1176,31 @@ test_replan_announced (void)
   g_assert_cmpuint (n_merged, >, 5 * last);
 }
 
+/* A small crowded fleet whose strict annealing walk accepts none of its
+ * moves, so the second walk runs: cheap enough for valgrind, which skips
+ * the slower fleets that get there (scripts/test-reliability.sh). Its
+ * plan holds, nothing unscheduled had room, and planning again gives the
+ * same bytes. */
+static void
+test_second_walk (void)
+{
+  MaintFleetGenParams params;
+  g_autoptr(MaintFleet) fleet = NULL;
+  g_autoptr(MaintPlan) plan = NULL, again = NULL;
+  g_autofree char *json = NULL, *json_again = NULL;
+  guint before = maint_solver_get_n_second_walks ();
+
+  maint_fleet_gen_params_small (&params, 14);
+  fleet = maint_fleet_gen (&params);
+  plan = plan_fleet (fleet);
+  g_assert_cmpuint (maint_solver_get_n_second_walks (), ==, before + 1);
+  check_unscheduled_really (fleet, plan);
+  again = plan_fleet (fleet);
+  json = maint_plan_to_data (plan, NULL);
+  json_again = maint_plan_to_data (again, NULL);
+  g_assert_cmpstr (json, ==, json_again);
+}
+
 /* Seeds [first, last] of the 200: two test cases, so that meson can run
  * them side by side (tests/meson.build) */
 typedef struct
@@ -1250,6 +1276,7 @@ main (int    argc,
   g_test_add_func ("/scheduler/api/now-override", test_now_override);
   g_test_add_func ("/scheduler/api/cancelled", test_cancelled);
   g_test_add_func ("/scheduler/explain", test_explain);
+  g_test_add_func ("/scheduler/anneal/second-walk", test_second_walk);
   g_test_add_func ("/scheduler/deterministic", test_deterministic);
   g_test_add_func ("/scheduler/large", test_large);
   {
