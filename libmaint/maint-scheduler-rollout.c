@@ -109,14 +109,6 @@ is_staging (MaintStage stage)
   return stage == MAINT_STAGE_TESTING || stage == MAINT_STAGE_STAGING;
 }
 
-/* maint_fleet_get_machine_stage(), as compiled */
-static MaintStage
-machine_stage (MaintSolver *S,
-               guint        machine)
-{
-  return S->machines[machine].stage;
-}
-
 static gint64
 slot_length (MaintSolver *S,
              gint64       estimate)
@@ -235,7 +227,7 @@ wave_selects (MaintSolver *S,
   if (maint_wave_get_select_representative (wave) && !m->representative)
     return FALSE;
   if (maint_wave_get_select_stage (wave) != MAINT_STAGE_NONE &&
-      machine_stage (S, machine) != maint_wave_get_select_stage (wave))
+      m->stage != maint_wave_get_select_stage (wave))
     return FALSE;
   return TRUE;
 }
@@ -304,7 +296,7 @@ assign_waves (MaintSolver  *S,
     {
       wave_of[i] = is_target (&S->machines[i]) ? -1 : -2;
       remaining += wave_of[i] == -1;
-      staging[i] = wave_of[i] == -1 && is_staging (machine_stage (S, i));
+      staging[i] = wave_of[i] == -1 && is_staging (S->machines[i].stage);
     }
 
   for (guint k = 0; k < waves->len; k++)
@@ -882,7 +874,7 @@ staging_lead_bound (MaintSolver *S,
 
       if (a->rollout != (gint32) r || a->held || a->pinned)
         continue;
-      stage = machine_stage (S, a->machine);
+      stage = S->machines[a->machine].stage;
       if (is_staging (stage) && staging_t != G_MAXINT64 &&
           (a->latest_end == 0 || staging_t - lead < a->latest_end))
         {
@@ -930,7 +922,7 @@ staging_lead (MaintSolver *S,
         {
           MaintInterval *iv = S->act_info[i].scheduled;
 
-          stage = machine_stage (S, a->machine);
+          stage = S->machines[a->machine].stage;
           if (is_staging (stage))
             pinned_staging_end = MAX (pinned_staging_end, maint_interval_get_end (iv));
           else if (stage == MAINT_STAGE_PRODUCTION)
@@ -939,7 +931,7 @@ staging_lead (MaintSolver *S,
         }
       if (a->rollout != (gint32) r || a->held || a->pinned)
         continue;
-      stage = machine_stage (S, a->machine);
+      stage = S->machines[a->machine].stage;
       if (is_staging (stage))
         {
           n_staging++;
@@ -1201,7 +1193,7 @@ maint_solver_rollout_host_reboots (MaintSolver *S)
            * after its wave or staging-lead bound: it is updated before
            * production, as promised, not with the hosts at the end */
           if ((coalesce && i >= S->ro->n_fleet && a->reboot != MAINT_REBOOT_KIND_NONE &&
-               !(is_staging (machine_stage (S, a->machine)) &&
+               !(is_staging (S->machines[a->machine].stage) &&
                  a->latest_end != 0 && hslot->end > a->latest_end) &&
                hslot->start >= S->now + g->notice && group_admits (g, hslot->start, hslot->end)) ||
               sim_absorbed (S, i, hslot))
