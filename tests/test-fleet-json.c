@@ -1250,6 +1250,28 @@ test_reader_paths (void)
   g_assert_cmpstr (maint_json_reader_get_path (r), ==, "$");
 }
 
+/* The elements @r hands out for the deferred @deferred, one by one,
+ * are those of @whole, the same array parsed whole: @n of them. */
+static void
+assert_elements_equal (MaintJsonReader *r,
+                       JsonArray       *deferred,
+                       JsonArray       *whole,
+                       guint            n)
+{
+  g_assert_cmpuint (json_array_get_length (deferred), ==, 0);
+  g_assert_cmpuint (maint_json_reader_array_length (r, deferred), ==, n);
+  g_assert_cmpuint (json_array_get_length (whole), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) element = maint_json_reader_array_element (r, deferred, i, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (element);
+      g_assert_true (json_node_equal (element, json_array_get_element (whole, i)));
+    }
+}
+
 /* Deferred arrays: the root's arrays of the given names come back empty
  * and their elements one at a time, parsed again; everything else, and
  * every error, is what maint_json_parse() gives. */
@@ -1267,7 +1289,7 @@ test_reader_deferred (void)
   g_autoptr(JsonNode) whole = NULL;
   g_autoptr(GError) error = NULL;
   JsonObject *object, *whole_object;
-  JsonArray *machines, *whole_machines, *other, *nested;
+  JsonArray *other, *nested;
 
   root = maint_json_reader_parse (r, doc, strlen (doc), deferred, &error);
   g_assert_no_error (error);
@@ -1277,18 +1299,8 @@ test_reader_deferred (void)
   whole_object = json_node_get_object (whole);
 
   /* the deferred array is empty in the tree, its elements come one by one */
-  machines = json_object_get_array_member (object, "machines");
-  whole_machines = json_object_get_array_member (whole_object, "machines");
-  g_assert_cmpuint (json_array_get_length (machines), ==, 0);
-  g_assert_cmpuint (maint_json_reader_array_length (r, machines), ==, 5);
-  for (guint i = 0; i < 5; i++)
-    {
-      g_autoptr(JsonNode) element = maint_json_reader_array_element (r, machines, i, &error);
-
-      g_assert_no_error (error);
-      g_assert_nonnull (element);
-      g_assert_true (json_node_equal (element, json_array_get_element (whole_machines, i)));
-    }
+  assert_elements_equal (r, json_object_get_array_member (object, "machines"),
+                         json_object_get_array_member (whole_object, "machines"), 5);
   g_assert_cmpuint (maint_json_reader_array_length (r, json_object_get_array_member (object, "empty")),
                     ==, 0);
   /* a deferred name that is not an array, other arrays and nested arrays
@@ -1317,19 +1329,10 @@ test_reader_deferred (void)
     g_autoptr(MaintJsonReader) r2 = maint_json_reader_new (&map);
     g_autoptr(JsonNode) a = maint_json_reader_parse (r2, good, strlen (good), deferred, &error);
     g_autoptr(JsonNode) b = maint_json_parse (good, strlen (good), &map, &error);
-    JsonArray *wa = json_object_get_array_member (json_node_get_object (b), "machines");
-    JsonArray *da;
 
     g_assert_no_error (error);
-    da = json_object_get_array_member (json_node_get_object (a), "machines");
-    g_assert_cmpuint (maint_json_reader_array_length (r2, da), ==, 2);
-    for (guint i = 0; i < 2; i++)
-      {
-        g_autoptr(JsonNode) element = maint_json_reader_array_element (r2, da, i, &error);
-
-        g_assert_no_error (error);
-        g_assert_true (json_node_equal (element, json_array_get_element (wa, i)));
-      }
+    assert_elements_equal (r2, json_object_get_array_member (json_node_get_object (a), "machines"),
+                           json_object_get_array_member (json_node_get_object (b), "machines"), 2);
   }
 
   /* errors inside a deferred array are those of the whole parse */
