@@ -24,6 +24,64 @@ set_str (char       **dest,
   return TRUE;
 }
 
+/* The names of machines, groups, rollouts and waves are GRefStrings: a
+ * plan from the scheduler has several objects per machine (its slots,
+ * its reboot count, its downtimes as a guest), and they share one copy of
+ * each name (maint-plan-private.h). Replaces *dest with @src's name;
+ * returns whether it changed. */
+static gboolean
+set_name (char       **dest,
+          const char  *src)
+{
+  if (g_strcmp0 (*dest, src) == 0)
+    return FALSE;
+  g_clear_pointer (dest, g_ref_string_release);
+  *dest = src != NULL ? g_ref_string_new (src) : NULL;
+  return TRUE;
+}
+
+/* Replaces the name *dest with the shared @name (a GRefString or NULL) */
+static void
+share_name (char **dest,
+            char  *name)
+{
+  g_clear_pointer (dest, g_ref_string_release);
+  *dest = name != NULL ? g_ref_string_acquire (name) : NULL;
+}
+
+char **
+maint_strv_pack (const char * const *strv,
+                 gssize              n)
+{
+  gsize size, count = 0;
+  char **out;
+  char *text;
+
+  if (n < 0)
+    {
+      while (strv != NULL && strv[count] != NULL)
+        count++;
+    }
+  else
+    count = (gsize) n;
+  size = (count + 1) * sizeof (char *);
+  for (gsize i = 0; i < count; i++)
+    size += strlen (strv[i]) + 1;
+
+  out = g_malloc (size);
+  text = (char *) (out + count + 1);
+  for (gsize i = 0; i < count; i++)
+    {
+      gsize len = strlen (strv[i]) + 1;
+
+      memcpy (text, strv[i], len);
+      out[i] = text;
+      text += len;
+    }
+  out[count] = NULL;
+  return out;
+}
+
 static gboolean
 strv_equal0 (const char * const *a,
              const char * const *b)
@@ -116,13 +174,13 @@ maint_slot_finalize (GObject *object)
 {
   MaintSlot *self = MAINT_SLOT (object);
 
-  g_clear_pointer (&self->machine, g_free);
-  g_clear_pointer (&self->group, g_free);
+  g_clear_pointer (&self->machine, g_ref_string_release);
+  g_clear_pointer (&self->group, g_ref_string_release);
   g_clear_pointer (&self->local_start, g_free);
   g_clear_pointer (&self->local_end, g_free);
-  g_clear_pointer (&self->activities, g_strfreev);
-  g_clear_pointer (&self->rollout, g_free);
-  g_clear_pointer (&self->wave, g_free);
+  g_clear_pointer (&self->activities, g_free);
+  g_clear_pointer (&self->rollout, g_ref_string_release);
+  g_clear_pointer (&self->wave, g_ref_string_release);
   g_clear_pointer (&self->more_plans, g_ptr_array_unref);
 
   G_OBJECT_CLASS (maint_slot_parent_class)->finalize (object);
@@ -191,7 +249,7 @@ maint_slot_set_property (GObject      *object,
     {
     case SLOT_PROP_MACHINE:
       /* construct-only */
-      set_str (&self->machine, g_value_get_string (value));
+      set_name (&self->machine, g_value_get_string (value));
       break;
     case SLOT_PROP_GROUP:
       maint_slot_set_group (self, g_value_get_string (value));
@@ -410,11 +468,11 @@ slot_unlink_plan (MaintSlot *self,
 }
 
 /* The scheduler's constructor (maint-plan-private.h): sets the fields
- * directly, no GValue, no notifications (nobody can listen yet). Takes
- * @local_start, @local_end and @activities. */
+ * directly, no GValue, no notifications (nobody can listen yet). Shares
+ * the names, takes @local_start, @local_end and @activities. */
 MaintSlot *
-maint_slot_new_take (const char       *machine,
-                     const char       *group,
+maint_slot_new_take (char             *machine,
+                     char             *group,
                      gint64            start,
                      gint64            end,
                      char             *local_start,
@@ -422,7 +480,9 @@ maint_slot_new_take (const char       *machine,
                      char            **activities,
                      MaintRebootKind   reboot,
                      gint64            announce_by,
-                     gboolean          pinned)
+                     gboolean          pinned,
+                     char             *rollout,
+                     char             *wave)
 {
   MaintSlot *self;
 
@@ -432,9 +492,10 @@ maint_slot_new_take (const char       *machine,
   g_return_val_if_fail (reboot >= MAINT_REBOOT_KIND_NONE && reboot <= MAINT_REBOOT_KIND_COLD, NULL);
 
   self = g_object_new (MAINT_TYPE_SLOT, NULL);
-  g_free (self->machine);
-  self->machine = g_strdup (machine);
-  self->group = g_strdup (group);
+  share_name (&self->machine, machine);
+  share_name (&self->group, group);
+  share_name (&self->rollout, rollout);
+  share_name (&self->wave, wave);
   self->start = start;
   self->end = end;
   self->local_start = local_start;
@@ -523,7 +584,7 @@ maint_slot_set_group (MaintSlot  *self,
 {
   g_return_if_fail (MAINT_IS_SLOT (self));
 
-  if (set_str (&self->group, group))
+  if (set_name (&self->group, group))
     g_object_notify_by_pspec (G_OBJECT (self), slot_properties[SLOT_PROP_GROUP]);
 }
 
@@ -657,8 +718,8 @@ maint_slot_set_activities (MaintSlot          *self,
   if (strv_equal0 ((const char * const *) self->activities, activities))
     return;
 
-  g_strfreev (self->activities);
-  self->activities = activities ? g_strdupv ((char **) activities) : g_new0 (char *, 1);
+  g_free (self->activities);
+  self->activities = activities ? maint_strv_pack (activities, -1) : g_new0 (char *, 1);
   g_object_notify_by_pspec (G_OBJECT (self), slot_properties[SLOT_PROP_ACTIVITIES]);
   slot_tell_plans (self);
 }
@@ -726,7 +787,7 @@ maint_slot_set_rollout (MaintSlot  *self,
 {
   g_return_if_fail (MAINT_IS_SLOT (self));
 
-  if (set_str (&self->rollout, rollout))
+  if (set_name (&self->rollout, rollout))
     g_object_notify_by_pspec (G_OBJECT (self), slot_properties[SLOT_PROP_ROLLOUT]);
 }
 
@@ -758,7 +819,7 @@ maint_slot_set_wave (MaintSlot  *self,
 {
   g_return_if_fail (MAINT_IS_SLOT (self));
 
-  if (set_str (&self->wave, wave))
+  if (set_name (&self->wave, wave))
     g_object_notify_by_pspec (G_OBJECT (self), slot_properties[SLOT_PROP_WAVE]);
 }
 
@@ -913,7 +974,7 @@ maint_unscheduled_finalize (GObject *object)
   MaintUnscheduled *self = MAINT_UNSCHEDULED (object);
 
   g_clear_pointer (&self->activity, g_free);
-  g_clear_pointer (&self->machine, g_free);
+  g_clear_pointer (&self->machine, g_ref_string_release);
   g_clear_pointer (&self->detail, g_free);
 
   G_OBJECT_CLASS (maint_unscheduled_parent_class)->finalize (object);
@@ -961,7 +1022,7 @@ maint_unscheduled_set_property (GObject      *object,
       set_str (&self->activity, g_value_get_string (value));
       break;
     case UNSCHEDULED_PROP_MACHINE:
-      set_str (&self->machine, g_value_get_string (value));
+      set_name (&self->machine, g_value_get_string (value));
       break;
     case UNSCHEDULED_PROP_REASON:
       self->reason = g_value_get_enum (value);
@@ -1056,6 +1117,28 @@ maint_unscheduled_new (const char             *activity,
                        "reason", reason,
                        "detail", detail,
                        NULL);
+}
+
+/* The scheduler's constructor (maint-plan-private.h): the fields
+ * directly, as maint_reboot_count_new() does; shares @machine */
+MaintUnscheduled *
+maint_unscheduled_new_shared (const char             *activity,
+                              char                   *machine,
+                              MaintUnscheduledReason  reason,
+                              const char             *detail)
+{
+  MaintUnscheduled *self;
+
+  g_return_val_if_fail (activity != NULL && machine != NULL, NULL);
+  g_return_val_if_fail (reason >= MAINT_UNSCHEDULED_AUTO_SCHEDULE_OFF &&
+                        reason <= MAINT_UNSCHEDULED_ROLLOUT, NULL);
+
+  self = g_object_new (MAINT_TYPE_UNSCHEDULED, NULL);
+  set_str (&self->activity, activity);
+  share_name (&self->machine, machine);
+  self->reason = reason;
+  set_str (&self->detail, detail);
+  return self;
 }
 
 /**
@@ -1169,7 +1252,7 @@ maint_reboot_count_finalize (GObject *object)
 {
   MaintRebootCount *self = MAINT_REBOOT_COUNT (object);
 
-  g_clear_pointer (&self->machine, g_free);
+  g_clear_pointer (&self->machine, g_ref_string_release);
 
   G_OBJECT_CLASS (maint_reboot_count_parent_class)->finalize (object);
 }
@@ -1215,7 +1298,7 @@ maint_reboot_count_set_property (GObject      *object,
   switch (prop_id)
     {
     case REBOOT_PROP_MACHINE:
-      set_str (&self->machine, g_value_get_string (value));
+      set_name (&self->machine, g_value_get_string (value));
       break;
     case REBOOT_PROP_OWN:
       self->own = g_value_get_uint (value);
@@ -1316,7 +1399,26 @@ maint_reboot_count_new (const char *machine,
   /* The fields directly: a plan has one of these per machine, and
    * construct properties through GValues cost more than the rest. */
   self = g_object_new (MAINT_TYPE_REBOOT_COUNT, NULL);
-  set_str (&self->machine, machine);
+  set_name (&self->machine, machine);
+  self->own = own;
+  self->host = host;
+  self->saved = saved;
+  return self;
+}
+
+/* The scheduler's constructor (maint-plan-private.h): shares @machine */
+MaintRebootCount *
+maint_reboot_count_new_shared (char  *machine,
+                               guint  own,
+                               guint  host,
+                               guint  saved)
+{
+  MaintRebootCount *self;
+
+  g_return_val_if_fail (machine != NULL, NULL);
+
+  self = g_object_new (MAINT_TYPE_REBOOT_COUNT, NULL);
+  share_name (&self->machine, machine);
   self->own = own;
   self->host = host;
   self->saved = saved;
@@ -1444,9 +1546,9 @@ maint_host_downtime_finalize (GObject *object)
 {
   MaintHostDowntime *self = MAINT_HOST_DOWNTIME (object);
 
-  g_clear_pointer (&self->guest, g_free);
-  g_clear_pointer (&self->host, g_free);
-  g_clear_pointer (&self->activities, g_strfreev);
+  g_clear_pointer (&self->guest, g_ref_string_release);
+  g_clear_pointer (&self->host, g_ref_string_release);
+  g_clear_pointer (&self->activities, g_free);
 
   G_OBJECT_CLASS (maint_host_downtime_parent_class)->finalize (object);
 }
@@ -1492,10 +1594,10 @@ maint_host_downtime_set_property (GObject      *object,
   switch (prop_id)
     {
     case DOWNTIME_PROP_GUEST:
-      set_str (&self->guest, g_value_get_string (value));
+      set_name (&self->guest, g_value_get_string (value));
       break;
     case DOWNTIME_PROP_HOST:
-      set_str (&self->host, g_value_get_string (value));
+      set_name (&self->host, g_value_get_string (value));
       break;
     case DOWNTIME_PROP_START:
       self->start = g_value_get_int64 (value);
@@ -1609,8 +1711,8 @@ maint_host_downtime_set_activities (MaintHostDowntime  *self,
 
   if (strv_equal0 ((const char * const *) self->activities, activities))
     return;
-  g_strfreev (self->activities);
-  self->activities = activities ? g_strdupv ((char **) activities) : g_new0 (char *, 1);
+  g_free (self->activities);
+  self->activities = activities ? maint_strv_pack (activities, -1) : g_new0 (char *, 1);
   g_object_notify_by_pspec (G_OBJECT (self), downtime_properties[DOWNTIME_PROP_ACTIVITIES]);
 }
 
@@ -1641,12 +1743,40 @@ maint_host_downtime_new (const char *guest,
   {
     MaintHostDowntime *self = g_object_new (MAINT_TYPE_HOST_DOWNTIME, NULL);
 
-    self->guest = g_strdup (guest);
-    self->host = g_strdup (host);
+    set_name (&self->guest, guest);
+    set_name (&self->host, host);
     self->start = start;
     self->end = end;
     return self;
   }
+}
+
+/* The scheduler's constructor (maint-plan-private.h): shares the names,
+ * takes @activities */
+MaintHostDowntime *
+maint_host_downtime_new_take (char    *guest,
+                              char    *host,
+                              gint64   start,
+                              gint64   end,
+                              char   **activities)
+{
+  MaintHostDowntime *self;
+
+  g_return_val_if_fail (guest != NULL && host != NULL, NULL);
+  g_return_val_if_fail (start >= 0 && start <= MAINT_INSTANT_MAX, NULL);
+  g_return_val_if_fail (end >= start && end <= MAINT_INSTANT_MAX, NULL);
+
+  self = g_object_new (MAINT_TYPE_HOST_DOWNTIME, NULL);
+  share_name (&self->guest, guest);
+  share_name (&self->host, host);
+  self->start = start;
+  self->end = end;
+  if (activities != NULL)
+    {
+      g_free (self->activities);
+      self->activities = activities;
+    }
+  return self;
 }
 
 /**

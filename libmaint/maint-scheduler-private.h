@@ -215,6 +215,13 @@ struct _MaintSolver
                                         * of the names, for sorting by name */
   guint                 *by_name;      /* the machines in that order: the
                                         * inverse of name_rank */
+  /* While the plan is built: the names its objects share, as GRefStrings
+   * (maint-plan-private.h), made on first use */
+  char                 **machine_refs; /* by machine */
+  char                 **group_refs;   /* by group */
+  GHashTable            *text_refs;    /* rollouts' and waves' names: the
+                                        * fleet's text (by address) → its
+                                        * GRefString */
   MaintSolverRollouts   *ro;           /* maint-scheduler-rollout.c */
   MaintSimState         *sim;          /* NULL unless a simulation plans */
 };
@@ -222,6 +229,12 @@ struct _MaintSolver
 /* maint-scheduler.c */
 /* Sets name_rank and by_name; the rollouts need them before the units */
 void     solver_rank_names (MaintSolver *S);
+/* While the plan is built: the shared name of machine @m, and of a fleet
+ * object's @text (the same text at the same address, the same name) */
+char    *solver_machine_ref (MaintSolver *S,
+                             guint        m);
+char    *solver_text_ref    (MaintSolver *S,
+                             const char  *text);
 void     maint_scheduler_set_sim_state (MaintScheduler *self,
                                         MaintSimState  *state);
 gboolean solver_check  (MaintSolver           *S,
@@ -261,7 +274,8 @@ void       maint_solver_rollout_to_plan      (MaintSolver  *S,
                                               const guint  *rebooting);
 void       maint_solver_rollout_slot         (MaintSolver  *S,
                                               const MaintSolverSlot *slot,
-                                              MaintSlot    *out);
+                                              char        **rollout,
+                                              char        **wave);
 void       maint_solver_rollout_free         (MaintSolverRollouts *ro);
 
 

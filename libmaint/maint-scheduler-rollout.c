@@ -38,6 +38,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "maint-plan-private.h"
 #include "maint-scheduler-private.h"
 #include "maint-simulation-private.h"
 #include "maint-interval-private.h"
@@ -1306,11 +1307,15 @@ maint_solver_rollout_reason (MaintSolver  *S,
 /* ------------------------------------------------------------------ */
 /* The plan                                                            */
 
+/* The shared names of the rollout and wave of @slot's first activity
+ * that has them, or NULL */
 void
 maint_solver_rollout_slot (MaintSolver           *S,
                            const MaintSolverSlot *slot,
-                           MaintSlot             *out)
+                           char                 **rollout_name,
+                           char                 **wave_name)
 {
+  *rollout_name = *wave_name = NULL;
   for (guint j = 0; j < slot->n_acts; j++)
     {
       const MaintSolverAct *a = &S->acts[slot->acts[j]];
@@ -1319,11 +1324,11 @@ maint_solver_rollout_slot (MaintSolver           *S,
       if (a->rollout < 0)
         continue;
       rollout = S->ro->rollouts[a->rollout];
-      maint_slot_set_rollout (out, maint_rollout_get_name (rollout));
+      *rollout_name = solver_text_ref (S, maint_rollout_get_name (rollout));
       if (a->wave >= 0)
         {
-          maint_slot_set_wave (out, maint_wave_get_name (g_ptr_array_index (maint_rollout_get_waves (rollout),
-                                                                           a->wave)));
+          *wave_name = solver_text_ref (S, maint_wave_get_name (g_ptr_array_index (maint_rollout_get_waves (rollout),
+                                                                                   a->wave)));
           return;
         }
     }
@@ -1545,9 +1550,7 @@ maint_solver_rollout_to_plan (MaintSolver *S,
       guint i = sorted[o].value;
       const MaintSolverSlot *slot = &g_array_index (S->slots, MaintSolverSlot, keys[i].slot);
       guint guest = keys[i].guest;
-      g_autoptr(MaintHostDowntime) d = maint_host_downtime_new (S->machines[guest].name,
-                                                                S->machines[slot->machine].name,
-                                                                slot->start, slot->end);
+      g_autoptr(MaintHostDowntime) d = NULL;
 
       g_ptr_array_set_size (ids, 0);
 
@@ -1558,12 +1561,11 @@ maint_solver_rollout_to_plan (MaintSolver *S,
           if (S->acts[a].slot == (gint32) keys[i].slot)
             g_ptr_array_add (ids, (gpointer) S->act_info[a].id);
         }
-      if (ids->len > 0)
-        {
-          qsort (ids->pdata, ids->len, sizeof (char *), str_cmp);
-          g_ptr_array_add (ids, NULL);
-          maint_host_downtime_set_activities (d, (const char * const *) ids->pdata);
-        }
+      qsort (ids->pdata, ids->len, sizeof (char *), str_cmp);
+      d = maint_host_downtime_new_take (solver_machine_ref (S, guest), solver_machine_ref (S, slot->machine),
+                                        slot->start, slot->end,
+                                        ids->len > 0 ? maint_strv_pack ((const char * const *) ids->pdata,
+                                                                        ids->len) : NULL);
       maint_plan_add_host_downtime (plan, d);
     }
   for (guint i = 0; i < S->n_machines; i++)
@@ -1577,7 +1579,8 @@ maint_solver_rollout_to_plan (MaintSolver *S,
     {
       guint m = order[i];
       guint saved = (rebooting[m] > own[m] ? rebooting[m] - own[m] : 0) + absorbed[m];
-      g_autoptr(MaintRebootCount) count = maint_reboot_count_new (S->machines[m].name, own[m], host[m], saved);
+      g_autoptr(MaintRebootCount) count = maint_reboot_count_new_shared (solver_machine_ref (S, m), own[m], host[m],
+                                                                             saved);
       maint_plan_add_reboot_count (plan, count);
     }
 

@@ -4221,6 +4221,42 @@ solver_format_local (gint64         instant,
   return text != NULL ? text : maint_instant_format_local (instant, zone, NULL);
 }
 
+char *
+solver_machine_ref (MaintSolver *S,
+                    guint        m)
+{
+  if (S->machine_refs[m] == NULL)
+    S->machine_refs[m] = g_ref_string_new (S->machines[m].name);
+  return S->machine_refs[m];
+}
+
+char *
+solver_text_ref (MaintSolver *S,
+                 const char  *text)
+{
+  char *ref = g_hash_table_lookup (S->text_refs, text);
+
+  if (ref == NULL)
+    {
+      ref = g_ref_string_new (text);
+      g_hash_table_insert (S->text_refs, (gpointer) text, ref);
+    }
+  return ref;
+}
+
+/* Drops the solver's hold on the plan's shared names */
+static void
+solver_release_refs (MaintSolver *S)
+{
+  for (guint i = 0; S->machine_refs != NULL && i < S->n_machines; i++)
+    g_clear_pointer (&S->machine_refs[i], g_ref_string_release);
+  for (guint i = 0; S->group_refs != NULL && i < S->n_groups; i++)
+    g_clear_pointer (&S->group_refs[i], g_ref_string_release);
+  g_clear_pointer (&S->machine_refs, g_free);
+  g_clear_pointer (&S->group_refs, g_free);
+  g_clear_pointer (&S->text_refs, g_hash_table_unref);
+}
+
 static MaintPlan *
 solver_to_plan (MaintSolver *S)
 {
@@ -4230,7 +4266,8 @@ solver_to_plan (MaintSolver *S)
   g_autofree guint *own = g_new0 (guint, MAX (S->n_machines, 1));
   g_autofree guint *rebooting = g_new0 (guint, MAX (S->n_machines, 1));
   g_autofree const MaintTz **zones = NULL;
-  guint n = 0;
+  g_autofree const char **ids = NULL;
+  guint n = 0, ids_alloc = 0;
 
   if (S->name_rank == NULL)
     solver_rank_names (S);
@@ -4245,26 +4282,36 @@ solver_to_plan (MaintSolver *S)
   for (guint i = 0; i < S->n_groups; i++)
     zones[i] = maint_tz_get (S->groups[i].zone, NULL);
 
+  /* The plan's objects share one copy of each name */
+  S->machine_refs = g_new0 (char *, MAX (S->n_machines, 1));
+  S->group_refs = g_new0 (char *, MAX (S->n_groups, 1));
+  S->text_refs = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ref_string_release);
+  for (guint i = 0; i < S->n_groups; i++)
+    S->group_refs[i] = g_ref_string_new (S->groups[i].name);
+
   for (guint i = 0; i < n; i++)
     {
       const MaintSolverSlot *slot = solver_slot (S, order[i]);
       gint32 group = S->machines[slot->machine].group;
       const MaintSolverGroup *g = &S->groups[group];
-      char **ids = g_new (char *, slot->n_acts + 1);
       g_autoptr(MaintSlot) out = NULL;
+      char *rollout, *wave;
 
+      if (slot->n_acts > ids_alloc)
+        {
+          ids_alloc = MAX (2 * ids_alloc, slot->n_acts);
+          ids = g_renew (const char *, ids, ids_alloc);
+        }
       for (guint j = 0; j < slot->n_acts; j++)
-        ids[j] = (char *) S->act_info[slot->acts[j]].id;
+        ids[j] = S->act_info[slot->acts[j]].id;
       qsort (ids, slot->n_acts, sizeof (char *), str_ptr_cmp);
-      for (guint j = 0; j < slot->n_acts; j++)
-        ids[j] = g_strdup (ids[j]);
-      ids[slot->n_acts] = NULL;
 
-      out = maint_slot_new_take (S->machines[slot->machine].name, g->name, slot->start, slot->end,
-                                 solver_format_local (slot->start, zones[group], g->zone),
+      maint_solver_rollout_slot (S, slot, &rollout, &wave);
+      out = maint_slot_new_take (solver_machine_ref (S, slot->machine), S->group_refs[group], slot->start,
+                                 slot->end, solver_format_local (slot->start, zones[group], g->zone),
                                  solver_format_local (slot->end, zones[group], g->zone),
-                                 ids, slot->reboot, slot->start - slot->notice, slot->pinned);
-      maint_solver_rollout_slot (S, slot, out);
+                                 maint_strv_pack (ids, slot->n_acts), slot->reboot,
+                                 slot->start - slot->notice, slot->pinned, rollout, wave);
       maint_plan_add_slot (plan, out);
 
       if (slot->reboot != MAINT_REBOOT_KIND_NONE)
@@ -4285,12 +4332,13 @@ solver_to_plan (MaintSolver *S)
     {
       const MaintSolverAct *a = &S->acts[acts[i]];
       const MaintSolverActInfo *info = &S->act_info[acts[i]];
-      g_autoptr(MaintUnscheduled) u = maint_unscheduled_new (info->id, S->machines[a->machine].name,
-                                                            a->reason, info->detail ? info->detail : "");
+      g_autoptr(MaintUnscheduled) u = maint_unscheduled_new_shared (info->id, solver_machine_ref (S, a->machine),
+                                                                   a->reason, info->detail ? info->detail : "");
       maint_plan_add_unscheduled (plan, u);
     }
 
   maint_solver_rollout_to_plan (S, plan, own, rebooting);
+  solver_release_refs (S);
 
   return g_steal_pointer (&plan);
 }

@@ -6,6 +6,8 @@
 
 #include <libmaint/libmaint.h>
 #include "maint-enum-types.h"
+#include "maint-plan-private.h"
+#include "maint-fleet-gen.h"
 
 #define T0 G_GINT64_CONSTANT (1362128400)   /* 2013-03-01T09:00:00Z */
 #define HOUR 3600
@@ -268,6 +270,140 @@ test_host_downtime (void)
   g_assert_cmpint (maint_host_downtime_get_end (d), ==, T0 + HOUR);
   g_object_get (d, "end", &end, NULL);
   g_assert_cmpint (end, ==, T0 + HOUR);
+}
+
+/* maint_strv_pack(): the ids in one block, freed with g_free() */
+static void
+test_strv_pack (void)
+{
+  const char * const ids[] = { "a", "bc", "", "def", NULL };
+  g_autofree char **all = maint_strv_pack (ids, -1);
+  g_autofree char **two = maint_strv_pack (ids, 2);
+  g_autofree char **none = maint_strv_pack (ids, 0);
+  g_autofree char **null = maint_strv_pack (NULL, -1);
+
+  g_assert_true (g_strv_equal ((const char * const *) all, ids));
+  g_assert_cmpuint (g_strv_length (two), ==, 2);
+  g_assert_cmpstr (two[0], ==, "a");
+  g_assert_cmpstr (two[1], ==, "bc");
+  g_assert_null (none[0]);
+  g_assert_null (null[0]);
+  /* the texts follow the pointers, in order */
+  g_assert_true (all[0] == (char *) (all + 5));
+  g_assert_true (all[3] == all[2] + 1);
+}
+
+/* The scheduler's constructors share names; the public setters give an
+ * object a name of its own, and nothing else changes with it */
+static void
+test_shared_names (void)
+{
+  char *machine = g_ref_string_new ("acme-web1");
+  char *group = g_ref_string_new ("acme");
+  char *wave = g_ref_string_new ("canary");
+  const char * const ids[] = { "a1", "a2", NULL };
+  g_autoptr(MaintSlot) one = maint_slot_new_take (machine, group, T0, T0 + HOUR, g_strdup ("l1"), g_strdup ("l2"),
+                                                 maint_strv_pack (ids, -1), MAINT_REBOOT_KIND_WARM, T0 - HOUR,
+                                                 FALSE, NULL, wave);
+  g_autoptr(MaintSlot) two = maint_slot_new_take (machine, group, T0 + 2 * HOUR, T0 + 3 * HOUR, NULL, NULL, NULL,
+                                                 MAINT_REBOOT_KIND_NONE, 0, TRUE, NULL, NULL);
+  g_autoptr(MaintHostDowntime) down = maint_host_downtime_new_take (machine, machine, T0, T0 + HOUR,
+                                                                    maint_strv_pack (ids, 1));
+  g_autoptr(MaintRebootCount) count = maint_reboot_count_new_shared (machine, 1, 2, 3);
+  g_autoptr(MaintUnscheduled) u = maint_unscheduled_new_shared ("a3", machine, MAINT_UNSCHEDULED_CAPACITY,
+                                                                "no room");
+
+  /* The callers' references go; the objects keep theirs */
+  g_ref_string_release (machine);
+  g_ref_string_release (group);
+  g_ref_string_release (wave);
+
+  g_assert_true (maint_slot_get_machine (one) == maint_slot_get_machine (two));
+  g_assert_true (maint_reboot_count_get_machine (count) == maint_slot_get_machine (one));
+  g_assert_true (maint_host_downtime_get_guest (down) == maint_slot_get_machine (one));
+  g_assert_true (maint_unscheduled_get_machine (u) == maint_slot_get_machine (one));
+  g_assert_cmpstr (maint_slot_get_machine (two), ==, "acme-web1");
+  g_assert_cmpstr (maint_slot_get_group (two), ==, "acme");
+  g_assert_cmpstr (maint_slot_get_wave (one), ==, "canary");
+  g_assert_null (maint_slot_get_rollout (one));
+  g_assert_null (maint_slot_get_wave (two));
+  g_assert_true (g_strv_equal (maint_slot_get_activities (one), ids));
+  g_assert_null (maint_slot_get_activities (two)[0]);
+  g_assert_cmpstr (maint_host_downtime_get_activities (down)[0], ==, "a1");
+  g_assert_null (maint_host_downtime_get_activities (down)[1]);
+  g_assert_cmpuint (maint_reboot_count_get_saved (count), ==, 3);
+  g_assert_cmpstr (maint_unscheduled_get_detail (u), ==, "no room");
+  g_assert_cmpstr (maint_unscheduled_get_activity (u), ==, "a3");
+
+  /* A setter changes one object only */
+  maint_slot_set_group (one, "other");
+  maint_slot_set_activities (one, NULL);
+  g_assert_cmpstr (maint_slot_get_group (one), ==, "other");
+  g_assert_cmpstr (maint_slot_get_group (two), ==, "acme");
+  g_assert_null (maint_slot_get_activities (one)[0]);
+  g_clear_object (&one);
+  g_assert_cmpstr (maint_slot_get_machine (two), ==, "acme-web1");
+  g_assert_cmpstr (maint_reboot_count_get_machine (count), ==, "acme-web1");
+}
+
+/* In a plan from the scheduler, the objects naming a machine share its
+ * name, and a group's slots their group's */
+static void
+test_plan_shares_names (void)
+{
+  MaintFleetGenParams params;
+  g_autoptr(MaintFleet) fleet = NULL;
+  g_autoptr(MaintScheduler) scheduler = NULL;
+  g_autoptr(MaintPlan) plan = NULL;
+  g_autoptr(GHashTable) machines = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) groups = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *slots, *counts;
+  guint shared = 0;
+
+  maint_fleet_gen_params_for_size (&params, 200, 42);
+  fleet = maint_fleet_gen (&params);
+  scheduler = maint_scheduler_new (fleet);
+  plan = maint_scheduler_run (scheduler, NULL, &error);
+  g_assert_no_error (error);
+  slots = maint_plan_get_slots (plan);
+  counts = maint_plan_get_reboot_counts (plan);
+  g_assert_cmpuint (slots->len, >, 10);
+  g_assert_cmpuint (counts->len, >, 10);
+
+  for (guint i = 0; i < slots->len; i++)
+    {
+      MaintSlot *slot = g_ptr_array_index (slots, i);
+      const char *m = g_hash_table_lookup (machines, maint_slot_get_machine (slot));
+      const char *g = g_hash_table_lookup (groups, maint_slot_get_group (slot));
+
+      if (m == NULL)
+        g_hash_table_insert (machines, (gpointer) maint_slot_get_machine (slot),
+                             (gpointer) maint_slot_get_machine (slot));
+      else
+        g_assert_true (m == maint_slot_get_machine (slot));
+      if (g == NULL)
+        g_hash_table_insert (groups, (gpointer) maint_slot_get_group (slot), (gpointer) maint_slot_get_group (slot));
+      else
+        {
+          g_assert_true (g == maint_slot_get_group (slot));
+          shared++;
+        }
+    }
+  g_assert_cmpuint (shared, >, 0);
+  shared = 0;
+  for (guint i = 0; i < counts->len; i++)
+    {
+      MaintRebootCount *count = g_ptr_array_index (counts, i);
+      const char *m = g_hash_table_lookup (machines, maint_reboot_count_get_machine (count));
+
+      if (m != NULL)
+        {
+          g_assert_true (m == maint_reboot_count_get_machine (count));
+          shared++;
+        }
+    }
+  g_assert_cmpuint (shared, >, 0);
 }
 
 static void
@@ -605,6 +741,9 @@ main (int   argc,
   g_test_add_func ("/plan/unscheduled", test_unscheduled);
   g_test_add_func ("/plan/reboot-count", test_reboot_count);
   g_test_add_func ("/plan/host-downtime", test_host_downtime);
+  g_test_add_func ("/plan/strv-pack", test_strv_pack);
+  g_test_add_func ("/plan/shared-names", test_shared_names);
+  g_test_add_func ("/plan/shared-names-in-plan", test_plan_shares_names);
   g_test_add_func ("/plan/lists-and-stats", test_plan_lists_and_stats);
   g_test_add_func ("/plan/lookup-follows-changes", test_plan_lookup_follows_changes);
   g_test_add_func ("/plan/notify", test_plan_notify);
