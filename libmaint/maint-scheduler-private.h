@@ -216,7 +216,7 @@ struct _MaintSolver
   guint                 *by_name;      /* the machines in that order: the
                                         * inverse of name_rank */
   /* While the plan is built: the names its objects share, as GRefStrings
-   * (maint-plan-private.h), made on first use */
+   * (maint-plan-private.h); the rollouts' and waves' made on first use */
   char                 **machine_refs; /* by machine */
   char                 **group_refs;   /* by group */
   GHashTable            *text_refs;    /* rollouts' and waves' names: the

@@ -4225,8 +4225,6 @@ char *
 solver_machine_ref (MaintSolver *S,
                     guint        m)
 {
-  if (S->machine_refs[m] == NULL)
-    S->machine_refs[m] = g_ref_string_new (S->machines[m].name);
   return S->machine_refs[m];
 }
 
@@ -4288,6 +4286,10 @@ solver_to_plan (MaintSolver *S)
   S->text_refs = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ref_string_release);
   for (guint i = 0; i < S->n_groups; i++)
     S->group_refs[i] = g_ref_string_new (S->groups[i].name);
+  /* All at once, side by side in the machines' order: the reboot counts
+   * and host downtimes take them in the names' order */
+  for (guint i = 0; i < S->n_machines; i++)
+    S->machine_refs[i] = g_ref_string_new (S->machines[i].name);
 
   for (guint i = 0; i < n; i++)
     {
