@@ -1111,16 +1111,17 @@ maint_unscheduled_new (const char             *activity,
   g_return_val_if_fail (reason >= MAINT_UNSCHEDULED_AUTO_SCHEDULE_OFF &&
                         reason <= MAINT_UNSCHEDULED_ROLLOUT, NULL);
 
-  return g_object_new (MAINT_TYPE_UNSCHEDULED,
-                       "activity", activity,
-                       "machine", machine,
-                       "reason", reason,
-                       "detail", detail,
-                       NULL);
+  {
+    char *name = g_ref_string_new (machine);
+    MaintUnscheduled *self = maint_unscheduled_new_shared (activity, name, reason, detail);
+
+    g_ref_string_release (name);
+    return self;
+  }
 }
 
 /* The scheduler's constructor (maint-plan-private.h): the fields
- * directly, as maint_reboot_count_new() does; shares @machine */
+ * directly, as maint_reboot_count_new_shared() does; shares @machine */
 MaintUnscheduled *
 maint_unscheduled_new_shared (const char             *activity,
                               char                   *machine,
@@ -1393,20 +1394,19 @@ maint_reboot_count_new (const char *machine,
                         guint       saved)
 {
   MaintRebootCount *self;
+  char *name;
 
   g_return_val_if_fail (machine != NULL, NULL);
 
-  /* The fields directly: a plan has one of these per machine, and
-   * construct properties through GValues cost more than the rest. */
-  self = g_object_new (MAINT_TYPE_REBOOT_COUNT, NULL);
-  set_name (&self->machine, machine);
-  self->own = own;
-  self->host = host;
-  self->saved = saved;
+  name = g_ref_string_new (machine);
+  self = maint_reboot_count_new_shared (name, own, host, saved);
+  g_ref_string_release (name);
   return self;
 }
 
-/* The scheduler's constructor (maint-plan-private.h): shares @machine */
+/* The scheduler's constructor (maint-plan-private.h): shares @machine.
+ * The fields directly: a plan has one of these per machine, and construct
+ * properties through GValues cost more than the rest. */
 MaintRebootCount *
 maint_reboot_count_new_shared (char  *machine,
                                guint  own,
@@ -1738,21 +1738,19 @@ maint_host_downtime_new (const char *guest,
   g_return_val_if_fail (start >= 0 && start <= MAINT_INSTANT_MAX, NULL);
   g_return_val_if_fail (end >= start && end <= MAINT_INSTANT_MAX, NULL);
 
-  /* The fields directly, as maint_reboot_count_new() does: a plan has one
-   * of these per guest of every rebooting host */
   {
-    MaintHostDowntime *self = g_object_new (MAINT_TYPE_HOST_DOWNTIME, NULL);
+    char *guest_name = g_ref_string_new (guest), *host_name = g_ref_string_new (host);
+    MaintHostDowntime *self = maint_host_downtime_new_take (guest_name, host_name, start, end, NULL);
 
-    set_name (&self->guest, guest);
-    set_name (&self->host, host);
-    self->start = start;
-    self->end = end;
+    g_ref_string_release (guest_name);
+    g_ref_string_release (host_name);
     return self;
   }
 }
 
 /* The scheduler's constructor (maint-plan-private.h): shares the names,
- * takes @activities */
+ * takes @activities. The fields directly, as maint_reboot_count_new_shared()
+ * does: a plan has one of these per guest of every rebooting host. */
 MaintHostDowntime *
 maint_host_downtime_new_take (char    *guest,
                               char    *host,
