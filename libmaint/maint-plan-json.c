@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "maint-plan.h"
+#include "maint-plan-private.h"
 #include "maint-enum-types.h"
 #include "maint-json-private.h"
 #include "maint-time.h"
@@ -105,10 +106,36 @@ read_local (MaintJsonReader  *r,
   return TRUE;
 }
 
+/* What reading a plan's lists keeps: the plan, and the names its objects
+ * share (maint-plan-private.h), by their text. */
+typedef struct
+{
+  MaintPlan  *plan;
+  GHashTable *names;   /* a GRefString, as its own key */
+} PlanRead;
+
+/* @text's shared name (borrowed), or NULL for NULL */
+static char *
+shared_name (PlanRead   *ctx,
+             const char *text)
+{
+  char *name;
+
+  if (text == NULL)
+    return NULL;
+  name = g_hash_table_lookup (ctx->names, text);
+  if (name == NULL)
+    {
+      name = g_ref_string_new (text);
+      g_hash_table_add (ctx->names, name);
+    }
+  return name;
+}
+
 static gboolean
 read_slot (MaintJsonReader  *r,
            JsonNode         *node,
-           MaintPlan        *plan,
+           PlanRead         *ctx,
            GError          **error)
 {
   static const char * const required[] = {
@@ -205,17 +232,11 @@ read_slot (MaintJsonReader  *r,
         return FALSE;
     }
 
-  slot = maint_slot_new (machine, start, end);
-  maint_slot_set_group (slot, group);
-  maint_slot_set_local_start (slot, local_start);
-  maint_slot_set_local_end (slot, local_end);
-  maint_slot_set_activities (slot, (const char * const *) activities);
-  maint_slot_set_reboot (slot, reboot);
-  maint_slot_set_rollout (slot, rollout);
-  maint_slot_set_wave (slot, wave);
-  maint_slot_set_announce_by (slot, announce_by);
-  maint_slot_set_pinned (slot, pinned);
-  maint_plan_add_slot (plan, slot);
+  slot = maint_slot_new_take (shared_name (ctx, machine), shared_name (ctx, group), start, end,
+                              g_steal_pointer (&local_start), g_steal_pointer (&local_end),
+                              maint_strv_pack ((const char * const *) activities, -1), reboot, announce_by, pinned,
+                              shared_name (ctx, rollout), shared_name (ctx, wave));
+  maint_plan_add_slot (ctx->plan, slot);
 
   return TRUE;
 }
@@ -223,7 +244,7 @@ read_slot (MaintJsonReader  *r,
 static gboolean
 read_host_downtime (MaintJsonReader  *r,
                     JsonNode         *node,
-                    MaintPlan        *plan,
+                    PlanRead         *ctx,
                     GError          **error)
 {
   static const char * const required[] = { "guest", "host", "start", "end", NULL };
@@ -268,9 +289,9 @@ read_host_downtime (MaintJsonReader  *r,
   if (end <= start)
     return fail_at_member (r, "end", error, "must be after start");
 
-  downtime = maint_host_downtime_new (guest, host, start, end);
-  maint_host_downtime_set_activities (downtime, (const char * const *) activities);
-  maint_plan_add_host_downtime (plan, downtime);
+  downtime = maint_host_downtime_new_take (shared_name (ctx, guest), shared_name (ctx, host), start, end,
+                                           maint_strv_pack ((const char * const *) activities, -1));
+  maint_plan_add_host_downtime (ctx->plan, downtime);
 
   return TRUE;
 }
@@ -278,7 +299,7 @@ read_host_downtime (MaintJsonReader  *r,
 static gboolean
 read_late (MaintJsonReader  *r,
            JsonNode         *node,
-           MaintPlan        *plan,
+           PlanRead         *ctx,
            GError          **error)
 {
   static const char * const required[] = { "activity", "machine", "deadline", "end", NULL };
@@ -325,7 +346,7 @@ read_late (MaintJsonReader  *r,
     return fail_at_member (r, "lateness", error, "must be end − deadline");
 
   late = maint_late_activity_new (activity, machine, deadline, end);
-  maint_plan_add_late (plan, late);
+  maint_plan_add_late (ctx->plan, late);
 
   return TRUE;
 }
@@ -333,7 +354,7 @@ read_late (MaintJsonReader  *r,
 static gboolean
 read_finding (MaintJsonReader  *r,
               JsonNode         *node,
-              MaintPlan        *plan,
+              PlanRead         *ctx,
               GError          **error)
 {
   static const char * const required[] = { "kind", "machines", NULL };
@@ -377,7 +398,7 @@ read_finding (MaintJsonReader  *r,
     }
 
   finding = maint_finding_new (kind, service, (const char * const *) machines, host, detail);
-  maint_plan_add_finding (plan, finding);
+  maint_plan_add_finding (ctx->plan, finding);
 
   return TRUE;
 }
@@ -385,7 +406,7 @@ read_finding (MaintJsonReader  *r,
 static gboolean
 read_unscheduled (MaintJsonReader  *r,
                   JsonNode         *node,
-                  MaintPlan        *plan,
+                  PlanRead         *ctx,
                   GError          **error)
 {
   static const char * const required[] = { "activity", "machine", "reason", NULL };
@@ -423,8 +444,8 @@ read_unscheduled (MaintJsonReader  *r,
         return FALSE;
     }
 
-  unscheduled = maint_unscheduled_new (activity, machine, reason, detail);
-  maint_plan_add_unscheduled (plan, unscheduled);
+  unscheduled = maint_unscheduled_new_shared (activity, shared_name (ctx, machine), reason, detail);
+  maint_plan_add_unscheduled (ctx->plan, unscheduled);
 
   return TRUE;
 }
@@ -432,7 +453,7 @@ read_unscheduled (MaintJsonReader  *r,
 static gboolean
 read_reboot_count (MaintJsonReader  *r,
                    JsonNode         *node,
-                   MaintPlan        *plan,
+                   PlanRead         *ctx,
                    GError          **error)
 {
   static const char * const required[] = {
@@ -480,22 +501,22 @@ read_reboot_count (MaintJsonReader  *r,
                                      (guint64) own + host, total);
     }
 
-  count = maint_reboot_count_new (machine, own, host, saved);
-  maint_plan_add_reboot_count (plan, count);
+  count = maint_reboot_count_new_shared (shared_name (ctx, machine), own, host, saved);
+  maint_plan_add_reboot_count (ctx->plan, count);
 
   return TRUE;
 }
 
 typedef gboolean (*ReadItemFunc) (MaintJsonReader  *r,
                                   JsonNode         *node,
-                                  MaintPlan        *plan,
+                                  PlanRead         *ctx,
                                   GError          **error);
 
 static gboolean
 read_list (MaintJsonReader  *r,
            JsonNode         *node,
            ReadItemFunc      read_item,
-           MaintPlan        *plan,
+           PlanRead         *ctx,
            GError          **error)
 {
   JsonArray *array = NULL;
@@ -512,7 +533,7 @@ read_list (MaintJsonReader  *r,
       if (element == NULL)
         return FALSE;
       maint_json_reader_push_index (r, i);
-      if (!read_item (r, element, plan, error))
+      if (!read_item (r, element, ctx, error))
         return FALSE;
       maint_json_reader_pop (r);
     }
@@ -614,6 +635,8 @@ plan_from_root (MaintJsonReader  *r,
     "now", "slots", "host_downtime", "unscheduled", "reboots", NULL
   };
   g_autoptr(MaintPlan) plan = NULL;
+  g_autoptr(GHashTable) names = NULL;
+  PlanRead ctx;
   JsonObject *object = NULL;
   JsonNode *format_node;
   JsonNode *stats_node = NULL;
@@ -660,6 +683,8 @@ plan_from_root (MaintJsonReader  *r,
   maint_json_reader_pop (r);
 
   plan = maint_plan_new (now);
+  ctx.plan = plan;
+  ctx.names = names = g_hash_table_new_full (g_str_hash, g_str_equal, (GDestroyNotify) g_ref_string_release, NULL);
 
   maint_json_member_iter_init (&iter, r, object);
   while (maint_json_member_iter_next (&iter, &name, &value))
@@ -669,17 +694,17 @@ plan_from_root (MaintJsonReader  *r,
       if (g_str_equal (name, "format") || g_str_equal (name, "now"))
         ok = TRUE;
       else if (g_str_equal (name, "slots"))
-        ok = read_list (r, value, read_slot, plan, error);
+        ok = read_list (r, value, read_slot, &ctx, error);
       else if (g_str_equal (name, "host_downtime"))
-        ok = read_list (r, value, read_host_downtime, plan, error);
+        ok = read_list (r, value, read_host_downtime, &ctx, error);
       else if (g_str_equal (name, "unscheduled"))
-        ok = read_list (r, value, read_unscheduled, plan, error);
+        ok = read_list (r, value, read_unscheduled, &ctx, error);
       else if (g_str_equal (name, "reboots"))
-        ok = read_list (r, value, read_reboot_count, plan, error);
+        ok = read_list (r, value, read_reboot_count, &ctx, error);
       else if (g_str_equal (name, "late"))
-        ok = read_list (r, value, read_late, plan, error);
+        ok = read_list (r, value, read_late, &ctx, error);
       else if (g_str_equal (name, "findings"))
-        ok = read_list (r, value, read_finding, plan, error);
+        ok = read_list (r, value, read_finding, &ctx, error);
       else if (g_str_equal (name, "stats"))
         {
           /* checked once the lists are read, wherever it stands */

@@ -346,31 +346,18 @@ test_shared_names (void)
   g_assert_cmpstr (maint_reboot_count_get_machine (count), ==, "acme-web1");
 }
 
-/* In a plan from the scheduler, the objects naming a machine share its
- * name, and a group's slots their group's */
+/* The objects of @plan naming a machine share its name, and a group's
+ * slots their group's */
 static void
-test_plan_shares_names (void)
+assert_names_shared (MaintPlan *plan)
 {
-  MaintFleetGenParams params;
-  g_autoptr(MaintFleet) fleet = NULL;
-  g_autoptr(MaintScheduler) scheduler = NULL;
-  g_autoptr(MaintPlan) plan = NULL;
   g_autoptr(GHashTable) machines = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) groups = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GError) error = NULL;
-  GPtrArray *slots, *counts;
+  GPtrArray *slots = maint_plan_get_slots (plan), *counts = maint_plan_get_reboot_counts (plan);
   guint shared = 0;
 
-  maint_fleet_gen_params_for_size (&params, 200, 42);
-  fleet = maint_fleet_gen (&params);
-  scheduler = maint_scheduler_new (fleet);
-  plan = maint_scheduler_run (scheduler, NULL, &error);
-  g_assert_no_error (error);
-  slots = maint_plan_get_slots (plan);
-  counts = maint_plan_get_reboot_counts (plan);
   g_assert_cmpuint (slots->len, >, 10);
   g_assert_cmpuint (counts->len, >, 10);
-
   for (guint i = 0; i < slots->len; i++)
     {
       MaintSlot *slot = g_ptr_array_index (slots, i);
@@ -404,6 +391,34 @@ test_plan_shares_names (void)
         }
     }
   g_assert_cmpuint (shared, >, 0);
+}
+
+/* Plans from the scheduler and plans read back share names */
+static void
+test_plan_shares_names (void)
+{
+  MaintFleetGenParams params;
+  g_autoptr(MaintFleet) fleet = NULL;
+  g_autoptr(MaintScheduler) scheduler = NULL;
+  g_autoptr(MaintPlan) plan = NULL;
+  g_autoptr(MaintPlan) read = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL, *again = NULL;
+  gsize length = 0;
+
+  maint_fleet_gen_params_for_size (&params, 200, 42);
+  fleet = maint_fleet_gen (&params);
+  scheduler = maint_scheduler_new (fleet);
+  plan = maint_scheduler_run (scheduler, NULL, &error);
+  g_assert_no_error (error);
+  assert_names_shared (plan);
+
+  data = maint_plan_to_data (plan, &length);
+  read = maint_plan_new_from_data (data, (gssize) length, &error);
+  g_assert_no_error (error);
+  assert_names_shared (read);
+  again = maint_plan_to_data (read, NULL);
+  g_assert_cmpstr (again, ==, data);
 }
 
 static void
