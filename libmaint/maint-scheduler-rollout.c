@@ -1561,7 +1561,8 @@ maint_solver_rollout_to_plan (MaintSolver *S,
           if (S->acts[a].slot == (gint32) keys[i].slot)
             g_ptr_array_add (ids, (gpointer) S->act_info[a].id);
         }
-      qsort (ids->pdata, ids->len, sizeof (char *), str_cmp);
+      if (ids->len > 0)
+        qsort (ids->pdata, ids->len, sizeof (char *), str_cmp);
       d = maint_host_downtime_new_take (solver_machine_ref (S, guest), solver_machine_ref (S, slot->machine),
                                         slot->start, slot->end,
                                         ids->len > 0 ? maint_strv_pack ((const char * const *) ids->pdata,
