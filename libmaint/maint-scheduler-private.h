@@ -229,10 +229,8 @@ struct _MaintSolver
 /* maint-scheduler.c */
 /* Sets name_rank and by_name; the rollouts need them before the units */
 void     solver_rank_names (MaintSolver *S);
-/* While the plan is built: the shared name of machine @m, and of a fleet
- * object's @text (the same text at the same address, the same name) */
-char    *solver_machine_ref (MaintSolver *S,
-                             guint        m);
+/* While the plan is built: the shared name of a fleet object's @text
+ * (the same text at the same address, the same name) */
 char    *solver_text_ref    (MaintSolver *S,
                              const char  *text);
 void     maint_scheduler_set_sim_state (MaintScheduler *self,

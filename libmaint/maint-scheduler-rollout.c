@@ -1563,7 +1563,7 @@ maint_solver_rollout_to_plan (MaintSolver *S,
         }
       if (ids->len > 0)
         qsort (ids->pdata, ids->len, sizeof (char *), str_cmp);
-      d = maint_host_downtime_new_take (solver_machine_ref (S, guest), solver_machine_ref (S, slot->machine),
+      d = maint_host_downtime_new_take (S->machine_refs[guest], S->machine_refs[slot->machine],
                                         slot->start, slot->end,
                                         ids->len > 0 ? maint_strv_pack ((const char * const *) ids->pdata,
                                                                         ids->len) : NULL);
@@ -1580,8 +1580,7 @@ maint_solver_rollout_to_plan (MaintSolver *S,
     {
       guint m = order[i];
       guint saved = (rebooting[m] > own[m] ? rebooting[m] - own[m] : 0) + absorbed[m];
-      g_autoptr(MaintRebootCount) count = maint_reboot_count_new_shared (solver_machine_ref (S, m), own[m], host[m],
-                                                                             saved);
+      g_autoptr(MaintRebootCount) count = maint_reboot_count_new_shared (S->machine_refs[m], own[m], host[m], saved);
       maint_plan_add_reboot_count (plan, count);
     }
 

@@ -4222,13 +4222,6 @@ solver_format_local (gint64         instant,
 }
 
 char *
-solver_machine_ref (MaintSolver *S,
-                    guint        m)
-{
-  return S->machine_refs[m];
-}
-
-char *
 solver_text_ref (MaintSolver *S,
                  const char  *text)
 {
@@ -4309,7 +4302,7 @@ solver_to_plan (MaintSolver *S)
       qsort (ids, slot->n_acts, sizeof (char *), str_ptr_cmp);
 
       maint_solver_rollout_slot (S, slot, &rollout, &wave);
-      out = maint_slot_new_take (solver_machine_ref (S, slot->machine), S->group_refs[group], slot->start,
+      out = maint_slot_new_take (S->machine_refs[slot->machine], S->group_refs[group], slot->start,
                                  slot->end, solver_format_local (slot->start, zones[group], g->zone),
                                  solver_format_local (slot->end, zones[group], g->zone),
                                  maint_strv_pack (ids, slot->n_acts), slot->reboot,
@@ -4334,7 +4327,7 @@ solver_to_plan (MaintSolver *S)
     {
       const MaintSolverAct *a = &S->acts[acts[i]];
       const MaintSolverActInfo *info = &S->act_info[acts[i]];
-      g_autoptr(MaintUnscheduled) u = maint_unscheduled_new_shared (info->id, solver_machine_ref (S, a->machine),
+      g_autoptr(MaintUnscheduled) u = maint_unscheduled_new_shared (info->id, S->machine_refs[a->machine],
                                                                    a->reason, info->detail ? info->detail : "");
       maint_plan_add_unscheduled (plan, u);
     }
